@@ -1,0 +1,2 @@
+/** What this running Opsdeck is: version, build, database and uptime. */
+package dev.opsdeck.info;

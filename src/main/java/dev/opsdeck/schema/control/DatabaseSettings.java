@@ -1,0 +1,80 @@
+package dev.opsdeck.schema.control;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javax.sql.DataSource;
+import dev.opsdeck.configuration.InvalidConfigurationException;
+import dev.opsdeck.configuration.MissingConfigurationException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Where the database is: {@code db.url} (env {@code DB_URL}) when set, otherwise a file-based embedded
+ * database under the data directory. The {@code prod} profile has no embedded default.
+ */
+public record DatabaseSettings(String url, String user, String password, boolean embedded) {
+
+    public static final String URL_KEY = "db.url";
+    static final String EMBEDDED_USER = "opsdeck";
+
+    public static DatabaseSettings fromConfig() {
+        return from(ConfigProvider.getConfig(DatabaseSettings.class.getClassLoader()));
+    }
+
+    public static DatabaseSettings from(Config config) {
+        Optional<String> url = config.getOptionalValue(URL_KEY, String.class).filter(value -> !value.isBlank());
+        String profile = config.getOptionalValue("mp.config.profile", String.class).orElse("");
+        if (url.isEmpty() && "prod".equals(profile)) {
+            throw new MissingConfigurationException(URL_KEY, "DB_URL",
+                    "the prod profile does not start on the embedded database");
+        }
+        if (url.isEmpty()) {
+            Path dataDir = Path.of(config.getOptionalValue("opsdeck.data.dir", String.class).orElse("./data"));
+            String file = dataDir.resolve("db").resolve("opsdeck").toAbsolutePath().normalize().toString();
+            return new DatabaseSettings(
+                    "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    EMBEDDED_USER, config.getOptionalValue("db.password", String.class).orElse(EMBEDDED_USER), true);
+        }
+        if (!url.get().startsWith("jdbc:postgresql:") && !url.get().startsWith("jdbc:h2:")) {
+            throw new InvalidConfigurationException(URL_KEY + " (DB_URL)",
+                    "must start with jdbc:postgresql: or jdbc:h2:, was " + redact(url.get()));
+        }
+        return new DatabaseSettings(url.get(),
+                config.getOptionalValue("db.user", String.class).orElse(""),
+                config.getOptionalValue("db.password", String.class).orElse(""),
+                false);
+    }
+
+    DataSource dataSource() {
+        if (url.startsWith("jdbc:h2:")) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(url);
+            h2.setUser(user);
+            h2.setPassword(password);
+            return h2;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource postgres = new PGSimpleDataSource();
+            postgres.setURL(url);
+            if (!user.isEmpty()) {
+                postgres.setUser(user);
+            }
+            if (!password.isEmpty()) {
+                postgres.setPassword(password);
+            }
+            return postgres;
+        }
+        throw new IllegalStateException("unsupported database URL");
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + redact(url) + ", user=" + user + ", embedded=" + embedded + "]";
+    }
+}

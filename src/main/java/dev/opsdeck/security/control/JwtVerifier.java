@@ -1,0 +1,129 @@
+package dev.opsdeck.security.control;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.opsdeck.configuration.InvalidConfigurationException;
+import dev.opsdeck.security.entity.Caller;
+import dev.opsdeck.security.entity.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies RS256 JWTs with the MicroProfile JWT keys: {@code mp.jwt.verify.publickey} (PEM or JWK) or
+ * {@code mp.jwt.verify.publickey.location} (file, classpath: or https JWKS), and {@code mp.jwt.verify.issuer}.
+ */
+public final class JwtVerifier {
+
+    public static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
+    public static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    public static final String ISSUER = "mp.jwt.verify.issuer";
+
+    private final DefaultJWTProcessor<SecurityContext> processor;
+
+    private JwtVerifier(JWKSource<SecurityContext> keys, String issuer, int clockSkewSeconds) {
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp", "iat"));
+        claims.setMaxClockSkew(clockSkewSeconds);
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /** Empty when no key is configured: then only service tokens are accepted. */
+    public static Optional<JwtVerifier> configure(Optional<String> publicKey, Optional<String> location,
+                                                  Optional<String> issuer, int clockSkewSeconds) {
+        if (publicKey.isEmpty() && location.isEmpty()) {
+            return Optional.empty();
+        }
+        String requiredIssuer = issuer.filter(value -> !value.isBlank()).orElseThrow(() ->
+                new InvalidConfigurationException(ISSUER + " (MP_JWT_VERIFY_ISSUER)",
+                        "required when a JWT public key is configured"));
+        JWKSource<SecurityContext> keys = publicKey.isPresent()
+                ? parseKeys(publicKey.get(), PUBLIC_KEY)
+                : loadKeys(location.get());
+        return Optional.of(new JwtVerifier(keys, requiredIssuer, clockSkewSeconds));
+    }
+
+    /** The caller named by the token, holding those of its groups that are Opsdeck roles; empty when invalid. */
+    public Optional<Caller> verify(String token) {
+        try {
+            JWTClaimsSet claims = processor.process(token, null);
+            String name = firstNonBlank(claims.getStringClaim("upn"), claims.getStringClaim("preferred_username"),
+                    claims.getSubject());
+            if (name == null) {
+                return Optional.empty();
+            }
+            Set<String> roles = new HashSet<>();
+            List<String> groups = claims.getStringListClaim("groups");
+            if (groups != null) {
+                groups.stream().filter(Role.FROM_JWT::contains).forEach(roles::add);
+            }
+            return Optional.of(new Caller(name, Set.copyOf(roles)));
+        } catch (Exception invalid) {
+            return Optional.empty();
+        }
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static JWKSource<SecurityContext> loadKeys(String location) {
+        try {
+            if (location.startsWith("https://") || location.startsWith("http://")) {
+                return JWKSourceBuilder.create(URI.create(location).toURL()).build();
+            }
+            if (location.startsWith("classpath:")) {
+                String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
+                try (InputStream in = JwtVerifier.class.getClassLoader().getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new InvalidConfigurationException(PUBLIC_KEY_LOCATION, "no resource " + resource);
+                    }
+                    return parseKeys(new String(in.readAllBytes(), StandardCharsets.UTF_8), PUBLIC_KEY_LOCATION);
+                }
+            }
+            Path file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+            return parseKeys(Files.readString(file), PUBLIC_KEY_LOCATION);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidConfigurationException(PUBLIC_KEY_LOCATION, "cannot read " + location + ": " + e.getMessage());
+        }
+    }
+
+    private static JWKSource<SecurityContext> parseKeys(String text, String key) {
+        String trimmed = text.trim();
+        try {
+            if (trimmed.startsWith("{")) {
+                JWKSet set = trimmed.contains("\"keys\"") ? JWKSet.parse(trimmed) : new JWKSet(JWK.parse(trimmed));
+                return new ImmutableJWKSet<>(set);
+            }
+            String pem = trimmed.startsWith("-----") ? trimmed
+                    : "-----BEGIN PUBLIC KEY-----\n" + trimmed + "\n-----END PUBLIC KEY-----";
+            return new ImmutableJWKSet<>(new JWKSet(JWK.parseFromPEMEncodedObjects(pem)));
+        } catch (Exception e) {
+            throw new InvalidConfigurationException(key, "not a PEM public key or JWK: " + e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,6 @@
+package dev.opsdeck.security.entity;
+
+import java.util.Set;
+
+public record Caller(String name, Set<String> roles) {
+}

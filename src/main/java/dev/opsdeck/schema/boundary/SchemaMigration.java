@@ -1,7 +1,10 @@
 package dev.opsdeck.schema.boundary;
 
 import dev.opsdeck.configuration.StartupFailure;
+import dev.opsdeck.schema.control.InstanceStarts;
 import dev.opsdeck.schema.control.Migrations;
+import java.sql.SQLException;
+import java.time.Instant;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -43,9 +46,10 @@ public class SchemaMigration {
     void migrate() {
         try {
             int applied = Migrations.apply(dataSource);
+            InstanceStarts.record(dataSource, Instant.now());
             migrated = true;
             LOG.info(() -> "Database schema is current (" + applied + " migrations applied now)");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             LOG.log(Level.SEVERE, "Schema migration failed", e);
             throw StartupFailure.stop(new IllegalStateException("schema migration failed: " + e.getMessage(), e));
         }

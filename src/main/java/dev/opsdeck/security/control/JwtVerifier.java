@@ -3,6 +3,7 @@ package dev.opsdeck.security.control;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -20,6 +21,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +87,12 @@ public final class JwtVerifier {
         }
     }
 
+    static RSAPublicKey rsaPublicKey(String pem) throws GeneralSecurityException {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        byte[] der = Base64.getDecoder().decode(base64);
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+    }
+
     private static String firstNonBlank(String... values) {
         for (String value : values) {
             if (value != null && !value.isBlank()) {
@@ -118,9 +130,7 @@ public final class JwtVerifier {
                 JWKSet set = trimmed.contains("\"keys\"") ? JWKSet.parse(trimmed) : new JWKSet(JWK.parse(trimmed));
                 return new ImmutableJWKSet<>(set);
             }
-            String pem = trimmed.startsWith("-----") ? trimmed
-                    : "-----BEGIN PUBLIC KEY-----\n" + trimmed + "\n-----END PUBLIC KEY-----";
-            return new ImmutableJWKSet<>(new JWKSet(JWK.parseFromPEMEncodedObjects(pem)));
+            return new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder(rsaPublicKey(trimmed)).build()));
         } catch (Exception e) {
             throw new InvalidConfigurationException(key, "not a PEM public key or JWK: " + e.getMessage());
         }

@@ -1,0 +1,195 @@
+package dev.opsdeck.ingestion.control;
+
+import dev.opsdeck.ingestion.entity.Event;
+import dev.opsdeck.ingestion.entity.Outcome;
+import dev.opsdeck.ingestion.entity.Stream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Group commit: every consumer hands its event to one writer thread and waits; the writer takes whatever
+ * queued up during its last commit and applies it in one transaction, so a batch costs one commit however
+ * many deliveries share it. A consumer returns (and its message is acknowledged) only after the commit
+ * holding its event; if the batch fails, each event is tried alone so one bad event cannot fail the others.
+ */
+public class ReadModelWriter implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ReadModelWriter.class.getName());
+
+    private final DataSource dataSource;
+    private final ReadModelStatements statements;
+    private final int maxBatch;
+    private final Clock clock;
+    private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    record Submission(Stream stream, Event event, CompletableFuture<Outcome> outcome) {
+    }
+
+    public ReadModelWriter(DataSource dataSource, ReadModelStatements statements, int maxBatch, Clock clock,
+                           ThreadFactory threads) {
+        this.dataSource = dataSource;
+        this.statements = statements;
+        this.maxBatch = maxBatch;
+        this.clock = clock;
+        this.writer = threads.newThread(this::run);
+        this.writer.setName("opsdeck-read-model-writer");
+        this.writer.start();
+    }
+
+    /** Applies the event and tells what it did; completes exceptionally with a {@link WriteFailure}. */
+    public CompletableFuture<Outcome> submit(Stream stream, Event event) {
+        var submission = new Submission(stream, event, new CompletableFuture<>());
+        if (!running) {
+            submission.outcome().completeExceptionally(new WriteFailure("writer is shutting down", true, null));
+        } else {
+            queue.add(submission);
+        }
+        return submission.outcome();
+    }
+
+    private void run() {
+        List<Submission> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, maxBatch - 1);
+                writeBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Read model writer failed unexpectedly", e);
+                batch.forEach(s -> s.outcome().completeExceptionally(new WriteFailure(String.valueOf(e), true, e)));
+            } finally {
+                batch.clear();
+            }
+        }
+        List<Submission> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(s -> s.outcome().completeExceptionally(new WriteFailure("writer stopped", true, null)));
+    }
+
+    private void writeBatch(List<Submission> batch) {
+        try {
+            List<Outcome> outcomes = write(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).outcome().complete(outcomes.get(i));
+            }
+        } catch (SQLException batchFailure) {
+            if (batch.size() == 1) {
+                batch.get(0).outcome().completeExceptionally(WriteFailure.of(batchFailure));
+                return;
+            }
+            for (Submission alone : batch) {
+                try {
+                    alone.outcome().complete(write(List.of(alone)).get(0));
+                } catch (SQLException e) {
+                    alone.outcome().completeExceptionally(WriteFailure.of(e));
+                }
+            }
+        }
+    }
+
+    /**
+     * One transaction: record each event id (an id already recorded is a duplicate), then upsert each new
+     * event's state in a fixed order of aggregate ids so concurrent instances lock rows alike.
+     */
+    List<Outcome> write(List<Submission> batch) throws SQLException {
+        Instant now = clock.instant();
+        Outcome[] outcomes = new Outcome[batch.size()];
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int[] recorded;
+                try (PreparedStatement record = connection.prepareStatement(ReadModelStatements.RECORD_EVENT)) {
+                    for (Submission s : batch) {
+                        record.setObject(1, s.event().id());
+                        record.setString(2, s.stream().label());
+                        record.setString(3, s.event().type());
+                        record.setObject(4, s.event().state().aggregateId());
+                        record.setObject(5, ReadModelStatements.utc(s.event().occurredAt()));
+                        record.setObject(6, ReadModelStatements.utc(now));
+                        record.addBatch();
+                    }
+                    recorded = record.executeBatch();
+                }
+                List<Integer> fresh = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    if (recorded[i] == 0) {
+                        outcomes[i] = Outcome.DUPLICATE;
+                    } else {
+                        fresh.add(i);
+                    }
+                }
+                fresh.sort(Comparator.comparing((Integer i) -> batch.get(i).event().state().aggregateId()).thenComparing(i -> i));
+                upsert(connection, batch, fresh, now, outcomes);
+                markStale(connection, batch, outcomes);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private void upsert(Connection connection, List<Submission> batch, List<Integer> fresh, Instant now,
+                        Outcome[] outcomes) throws SQLException {
+        Map<String, List<Integer>> byStatement = new LinkedHashMap<>();
+        for (Integer i : fresh) {
+            byStatement.computeIfAbsent(statements.upsert(batch.get(i).event().state()), sql -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<String, List<Integer>> group : byStatement.entrySet()) {
+            try (PreparedStatement upsert = connection.prepareStatement(group.getKey())) {
+                for (Integer i : group.getValue()) {
+                    ReadModelStatements.bindUpsert(upsert, batch.get(i).event(), now);
+                    upsert.addBatch();
+                }
+                int[] changed = upsert.executeBatch();
+                for (int k = 0; k < changed.length; k++) {
+                    outcomes[group.getValue().get(k)] = changed[k] == 0 ? Outcome.STALE : Outcome.APPLIED;
+                }
+            }
+        }
+    }
+
+    private static void markStale(Connection connection, List<Submission> batch, Outcome[] outcomes) throws SQLException {
+        try (PreparedStatement stale = connection.prepareStatement(ReadModelStatements.MARK_STALE)) {
+            boolean any = false;
+            for (int i = 0; i < outcomes.length; i++) {
+                if (outcomes[i] == Outcome.STALE) {
+                    stale.setObject(1, batch.get(i).event().id());
+                    stale.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                stale.executeBatch();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        writer.interrupt();
+        writer.join(10_000);
+    }
+}

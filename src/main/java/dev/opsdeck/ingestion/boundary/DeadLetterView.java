@@ -1,0 +1,40 @@
+package dev.opsdeck.ingestion.boundary;
+
+import dev.opsdeck.ingestion.entity.DeadLetter;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/** A dead letter for the API: the list shows the summary, the detail adds body and headers. */
+public record DeadLetterView(long id, String stream, String state, String reason, UUID eventId, String eventType,
+                             int attempts, Instant firstSeen, Instant lastSeen, Instant resolvedAt, String resolvedBy,
+                             String resolution, String body, String bodyEncoding, JsonObject headers) {
+
+    static DeadLetterView summary(DeadLetter letter) {
+        return new DeadLetterView(letter.getId(), letter.getStream(), letter.getState().name().toLowerCase(), letter.getReason(),
+                letter.getEventId(), letter.getEventType(), letter.getAttempts(), letter.getFirstSeen(), letter.getLastSeen(),
+                letter.getResolvedAt(), letter.getResolvedBy(), letter.getResolution(), null, null, null);
+    }
+
+    static DeadLetterView detail(DeadLetter letter) {
+        String body;
+        String encoding;
+        try {
+            body = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(letter.getBody())).toString();
+            encoding = "utf-8";
+        } catch (CharacterCodingException notText) {
+            body = Base64.getEncoder().encodeToString(letter.getBody());
+            encoding = "base64";
+        }
+        JsonObject headers = Json.createReader(new StringReader(letter.getHeaders())).readObject();
+        return new DeadLetterView(letter.getId(), letter.getStream(), letter.getState().name().toLowerCase(), letter.getReason(),
+                letter.getEventId(), letter.getEventType(), letter.getAttempts(), letter.getFirstSeen(), letter.getLastSeen(),
+                letter.getResolvedAt(), letter.getResolvedBy(), letter.getResolution(), body, encoding, headers);
+    }
+}

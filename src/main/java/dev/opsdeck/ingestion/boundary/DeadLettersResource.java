@@ -1,0 +1,164 @@
+package dev.opsdeck.ingestion.boundary;
+
+import dev.opsdeck.api.boundary.ApiError;
+import dev.opsdeck.api.boundary.InvalidParameterException;
+import dev.opsdeck.api.boundary.Page;
+import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.ingestion.control.DeadLetterReplay;
+import dev.opsdeck.ingestion.control.IngestionPipeline;
+import dev.opsdeck.ingestion.entity.DeadLetter;
+import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("v1/dead-letters")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLettersResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IngestionPipeline pipeline;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
+    @Operation(summary = "Dead letters, oldest first, filtered by state (default waiting) and stream")
+    @APIResponse(responseCode = "200", description = "A page of dead letters")
+    @APIResponse(responseCode = "422", description = "A filter, limit or cursor is wrong")
+    public Page<DeadLetterView> list(@QueryParam("state") String state, @QueryParam("stream") String stream,
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Parameters.limit(limit);
+        String wantedState = state(state);
+        Optional<String> wantedStream = stream(stream);
+        Optional<Long> after = Parameters.numericCursor(cursor);
+        StringBuilder jpql = new StringBuilder("SELECT d FROM DeadLetter d WHERE d.state = :state");
+        wantedStream.ifPresent(s -> jpql.append(" AND d.stream = :stream"));
+        after.ifPresent(a -> jpql.append(" AND d.id > :after"));
+        TypedQuery<DeadLetter> query = em.createQuery(jpql.append(" ORDER BY d.id").toString(), DeadLetter.class)
+                .setParameter("state", wantedState).setMaxResults(size + 1);
+        wantedStream.ifPresent(s -> query.setParameter("stream", s));
+        after.ifPresent(a -> query.setParameter("after", a));
+        List<DeadLetter> found = query.getResultList();
+        List<DeadLetter> page = found.subList(0, Math.min(size, found.size()));
+        String next = found.size() > size ? Parameters.cursorAfter(page.get(size - 1).getId()) : null;
+        return new Page<>(page.stream().map(DeadLetterView::summary).toList(), next);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
+    @Operation(summary = "One dead letter with its body, headers, reason, attempts, first and last seen")
+    @APIResponse(responseCode = "404", description = "No such dead letter")
+    public DeadLetterView one(@PathParam("id") String id) {
+        return DeadLetterView.detail(find(id));
+    }
+
+    @POST
+    @Path("{id}/replay")
+    @RolesAllowed(Role.ADMIN)
+    @Operation(summary = "Apply the dead letter's message again, after its cause was fixed")
+    @APIResponse(responseCode = "200", description = "Replayed; the outcome says what it did to the read model")
+    @APIResponse(responseCode = "409", description = "Not waiting: already replayed or discarded")
+    @APIResponse(responseCode = "422", description = "Still malformed or rejected; the reason is updated on the dead letter")
+    @APIResponse(responseCode = "503", description = "The database is unavailable; try again")
+    public Response replay(@PathParam("id") String id) throws SQLException {
+        DeadLetter letter = find(id);
+        DeadLetterReplay.Result result = DeadLetterReplay.replay(pipeline, letter, security.getUserPrincipal().getName());
+        if (result instanceof DeadLetterReplay.Replayed replayed) {
+            return Response.ok(Json.createObjectBuilder().add("id", letter.getId()).add("state", "replayed")
+                    .add("outcome", replayed.outcome().label()).build().toString()).build();
+        }
+        if (result instanceof DeadLetterReplay.StillMalformed malformed) {
+            return new ApiError("still_failing", malformed.reason()).toResponse(422);
+        }
+        if (result instanceof DeadLetterReplay.TryAgainLater later) {
+            return new ApiError("unavailable", later.reason()).toResponse(503);
+        }
+        return new ApiError("not_waiting", "dead letter " + id + " is already " + letter.getState().name().toLowerCase())
+                .toResponse(409);
+    }
+
+    @POST
+    @Path("{id}/discard")
+    @RolesAllowed(Role.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Discard the dead letter, with the reason why it needs no replay")
+    @APIResponse(responseCode = "200", description = "Discarded")
+    @APIResponse(responseCode = "409", description = "Not waiting")
+    @APIResponse(responseCode = "422", description = "No reason given")
+    public Response discard(@PathParam("id") String id, JsonObject body) throws SQLException {
+        String reason = body == null ? "" : body.getString("reason", "").trim();
+        if (reason.isEmpty()) {
+            throw new InvalidParameterException("reason", "say why this dead letter needs no replay");
+        }
+        DeadLetter letter = find(id);
+        if (!DeadLetterReplay.discard(pipeline, letter, security.getUserPrincipal().getName(), reason)) {
+            return new ApiError("not_waiting", "dead letter " + id + " is not waiting").toResponse(409);
+        }
+        return Response.ok(Json.createObjectBuilder().add("id", letter.getId()).add("state", "discarded").build().toString()).build();
+    }
+
+    private DeadLetter find(String id) {
+        long key;
+        try {
+            key = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("id", "not a dead letter id: " + id);
+        }
+        DeadLetter letter = em.find(DeadLetter.class, key);
+        if (letter == null) {
+            throw new NotFoundException("no dead letter " + id);
+        }
+        return letter;
+    }
+
+    private static String state(String value) {
+        if (value == null || value.isEmpty()) {
+            return "waiting";
+        }
+        if (!List.of("waiting", "replayed", "discarded").contains(value)) {
+            throw new InvalidParameterException("state", "expected waiting, replayed or discarded, was " + value);
+        }
+        return value;
+    }
+
+    private static Optional<String> stream(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Stream.of(value).label());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("stream", "expected accounts or payments, was " + value);
+        }
+    }
+}

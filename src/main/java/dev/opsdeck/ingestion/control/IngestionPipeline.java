@@ -1,0 +1,116 @@
+package dev.opsdeck.ingestion.control;
+
+import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.schema.boundary.SchemaMigration;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/** Builds the ingestion pipeline once per application from its configuration, after the schema is migrated. */
+@ApplicationScoped
+public class IngestionPipeline {
+
+    private static final Logger LOG = Logger.getLogger(IngestionPipeline.class.getName());
+
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    SchemaMigration schema;
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    @ConfigProperty(name = "ingestion.max-body-bytes", defaultValue = "65536")
+    int maxBodyBytes;
+
+    @Inject
+    @ConfigProperty(name = "ingestion.retry.attempts", defaultValue = "5")
+    int retryAttempts;
+
+    @Inject
+    @ConfigProperty(name = "ingestion.retry.initial-delay-ms", defaultValue = "200")
+    long initialDelayMs;
+
+    @Inject
+    @ConfigProperty(name = "ingestion.retry.max-delay-ms", defaultValue = "5000")
+    long maxDelayMs;
+
+    @Inject
+    @ConfigProperty(name = "ingestion.batch.max", defaultValue = "256")
+    int maxBatch;
+
+    private ReadModelWriter writer;
+    private DeadLetters deadLetters;
+    private IngestionStatistics statistics;
+    private EventIngestion ingestion;
+
+    @PostConstruct
+    void build() {
+        if (!schema.migrated()) {
+            throw new IllegalStateException("schema not migrated");
+        }
+        Clock clock = Clock.systemUTC();
+        ReadModelStatements statements = statementsFor(dataSource);
+        writer = new ReadModelWriter(dataSource, statements, maxBatch, clock, threads);
+        deadLetters = new DeadLetters(dataSource, clock);
+        statistics = new IngestionStatistics(clock);
+        IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne);
+        RetryPolicy retry = new RetryPolicy(retryAttempts, Duration.ofMillis(initialDelayMs), Duration.ofMillis(maxDelayMs));
+        ingestion = new EventIngestion(new EventParser(maxBodyBytes), writer, deadLetters, statistics, metrics, retry, clock);
+        LOG.info(() -> "Ingestion ready: " + statements + " statements, retry " + retry);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        writer.close();
+    }
+
+    public void ingest(Stream stream, Message message) {
+        ingestion.ingest(stream, message);
+    }
+
+    public EventIngestion ingestion() {
+        return ingestion;
+    }
+
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    public IngestionStatistics statistics() {
+        return statistics;
+    }
+
+    private long deadLettersWaitingOrMinusOne() {
+        try {
+            return deadLetters.waiting();
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private static ReadModelStatements statementsFor(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return ReadModelStatements.forProduct(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("database unreachable while starting ingestion: " + e.getMessage(), e);
+        }
+    }
+}

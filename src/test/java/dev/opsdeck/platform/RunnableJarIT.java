@@ -24,7 +24,8 @@ class RunnableJarIT {
     void startsOnEmbeddedDefaultsAndKeepsItsDataAcrossARestart() throws Exception {
         Path workDir = Files.createDirectories(Path.of(System.getProperty("it.work.dir")));
         Path dataDir = Files.createTempDirectory(workDir, "embedded-");
-        Map<String, String> env = Map.of("OPSDECK_DATA_DIR", dataDir.toString(), "SERVICE_API_TOKENS", TOKEN);
+        Map<String, String> env = Map.of("OPSDECK_DATA_DIR", dataDir.toString(), "SERVICE_API_TOKENS", TOKEN,
+                "BROKER_PORT", "61731");
         for (int start = 1; start <= 2; start++) {
             try (RunningJar jar = RunningJar.start(env, 18181)) {
                 jar.awaitReady(Duration.ofSeconds(120));
@@ -45,7 +46,8 @@ class RunnableJarIT {
 
     @Test
     void prodProfileWithoutDatabaseUrlRefusesToStartNamingTheKey() throws Exception {
-        try (RunningJar jar = RunningJar.start(Map.of("MP_CONFIG_PROFILE", "prod"), 18182)) {
+        try (RunningJar jar = RunningJar.start(Map.of("MP_CONFIG_PROFILE", "prod", "BROKER_PORT", "61732",
+                "OPSDECK_DATA_DIR", Files.createTempDirectory("opsdeck-prod-").toString()), 18182)) {
             int exit = jar.awaitExit(Duration.ofSeconds(120));
             assertEquals(78, exit, "exit status EX_CONFIG");
             String refusal = jar.output().lines().filter(line -> line.contains("Opsdeck cannot start")).findFirst()

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 public final class RunningJar implements AutoCloseable {
 
     private static final List<String> INHERITED_SETTINGS = List.of("DB_URL", "DB_USER", "DB_PASSWORD",
-            "SERVICE_API_TOKENS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_CONFIG_PROFILE");
+            "SERVICE_API_TOKENS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_CONFIG_PROFILE",
+            "DB_LOCK_TIMEOUT_MS", "INGESTION_RETRY_INITIAL_DELAY_MS");
 
     private final Process process;
     private final Path output;
@@ -50,7 +51,10 @@ public final class RunningJar implements AutoCloseable {
             try {
                 HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
+                // Payara reports the health of a started application a moment before it maps its context root.
+                HttpResponse<Void> mapped = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/info")).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200 && mapped.statusCode() == 401) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -74,6 +78,11 @@ public final class RunningJar implements AutoCloseable {
         } catch (IOException e) {
             return "(output unreadable: " + e + ")";
         }
+    }
+
+    /** SIGKILL: no shutdown hook, no clean broker or database close. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -7,7 +7,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.jms.Message;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +38,11 @@ public class IngestionPipeline {
 
     @Inject
     MetricRegistry registry;
+
+    @Inject
+    Instance<Tracer> tracers;
+
+    private Tracer tracer;
 
     @Inject
     @ConfigProperty(name = "ingestion.max-body-bytes", defaultValue = "65536")
@@ -67,6 +75,7 @@ public class IngestionPipeline {
             throw new IllegalStateException("schema not migrated");
         }
         Clock clock = Clock.systemUTC();
+        tracer = tracers.isResolvable() ? tracers.get() : OpenTelemetry.noop().getTracer("opsdeck");
         ReadModelStatements statements = statementsFor(dataSource);
         writer = new ReadModelWriter(dataSource, statements, maxBatch, clock, threads);
         deadLetters = new DeadLetters(dataSource, clock);
@@ -78,12 +87,16 @@ public class IngestionPipeline {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
-        writer.close();
+    void stop() {
+        try {
+            writer.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void ingest(Stream stream, Message message) {
-        ingestion.ingest(stream, message);
+        MessageTracing.traced(tracer, stream.label() + ".events process", message, () -> ingestion.ingest(stream, message));
     }
 
     public EventIngestion ingestion() {

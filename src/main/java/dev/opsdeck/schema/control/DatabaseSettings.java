@@ -14,7 +14,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Where the database is: {@code db.url} (env {@code DB_URL}) when set, otherwise a file-based embedded
  * database under the data directory. The {@code prod} profile has no embedded default.
  */
-public record DatabaseSettings(String url, String user, String password, boolean embedded) {
+public record DatabaseSettings(String url, String user, String password, boolean embedded, long lockTimeoutMs,
+                               long statementTimeoutMs) {
 
     public static final String URL_KEY = "db.url";
     static final String EMBEDDED_USER = "opsdeck";
@@ -25,6 +26,8 @@ public record DatabaseSettings(String url, String user, String password, boolean
 
     public static DatabaseSettings from(Config config) {
         Optional<String> url = config.getOptionalValue(URL_KEY, String.class).filter(value -> !value.isBlank());
+        long lockTimeoutMs = milliseconds(config, "db.lock-timeout-ms", 5_000);
+        long statementTimeoutMs = milliseconds(config, "db.statement-timeout-ms", 60_000);
         String profile = config.getOptionalValue("mp.config.profile", String.class).orElse("");
         if (url.isEmpty() && "prod".equals(profile)) {
             throw new MissingConfigurationException(URL_KEY, "DB_URL",
@@ -34,8 +37,10 @@ public record DatabaseSettings(String url, String user, String password, boolean
             Path dataDir = Path.of(config.getOptionalValue("opsdeck.data.dir", String.class).orElse("./data"));
             String file = dataDir.resolve("db").resolve("opsdeck").toAbsolutePath().normalize().toString();
             return new DatabaseSettings(
-                    "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                    EMBEDDED_USER, config.getOptionalValue("db.password", String.class).orElse(EMBEDDED_USER), true);
+                    "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT="
+                            + lockTimeoutMs,
+                    EMBEDDED_USER, config.getOptionalValue("db.password", String.class).orElse(EMBEDDED_USER), true,
+                    lockTimeoutMs, statementTimeoutMs);
         }
         if (!url.get().startsWith("jdbc:postgresql:") && !url.get().startsWith("jdbc:h2:")) {
             throw new InvalidConfigurationException(URL_KEY + " (DB_URL)",
@@ -44,7 +49,20 @@ public record DatabaseSettings(String url, String user, String password, boolean
         return new DatabaseSettings(url.get(),
                 config.getOptionalValue("db.user", String.class).orElse(""),
                 config.getOptionalValue("db.password", String.class).orElse(""),
-                false);
+                false, lockTimeoutMs, statementTimeoutMs);
+    }
+
+    private static long milliseconds(Config config, String key, long defaultValue) {
+        String value = config.getOptionalValue(key, String.class).orElse(String.valueOf(defaultValue));
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new InvalidConfigurationException(key, "must be a positive number of milliseconds, was " + value);
     }
 
     DataSource dataSource() {
@@ -58,6 +76,7 @@ public record DatabaseSettings(String url, String user, String password, boolean
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
             postgres.setURL(url);
+            postgres.setOptions("-c lock_timeout=" + lockTimeoutMs + " -c statement_timeout=" + statementTimeoutMs);
             if (!user.isEmpty()) {
                 postgres.setUser(user);
             }

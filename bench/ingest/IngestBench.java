@@ -1,0 +1,248 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * bench/ingest: publishes N events over STOMP (as a Go service would) with 5% duplicates and 5% out-of-order
+ * updates, measures until the read models hold the final state, checks every row through the API against
+ * the state folded from the events, and prints events_per_s, mismatches and the p99 event-to-visible latency.
+ */
+public class IngestBench {
+
+    record Version(UUID eventId, String type, String aggregate, long version, String body) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        int events = Integer.parseInt(options.getOrDefault("events", "200000"));
+        String stompHost = options.getOrDefault("stomp-host", "127.0.0.1");
+        int stompPort = Integer.parseInt(options.getOrDefault("stomp-port", "61616"));
+        String api = options.getOrDefault("api", "http://127.0.0.1:8080");
+        String token = options.getOrDefault("token", System.getenv("BENCH_TOKEN"));
+        int publishers = Integer.parseInt(options.getOrDefault("publishers", "4"));
+        Random random = new Random(20261122L);
+
+        // Aggregates get on average 5 versions each; a third of the events are accounts.
+        int accountCount = Math.max(1, events / 15);
+        int paymentCount = Math.max(1, events * 2 / 15);
+        List<UUID> accounts = new ArrayList<>();
+        for (int i = 0; i < accountCount; i++) {
+            accounts.add(UUID.randomUUID());
+        }
+        List<UUID> payments = new ArrayList<>();
+        for (int i = 0; i < paymentCount; i++) {
+            payments.add(UUID.randomUUID());
+        }
+        Map<String, Long> nextVersion = new HashMap<>();
+        Map<String, String> expected = new HashMap<>();
+        List<Version> stream = new ArrayList<>(events);
+        Instant created = Instant.parse("2026-11-01T00:00:00Z");
+        int unique = (int) Math.round(events / 1.05);
+        for (int i = 0; i < unique; i++) {
+            boolean account = random.nextInt(3) == 0;
+            UUID id = account ? accounts.get(random.nextInt(accountCount)) : payments.get(random.nextInt(paymentCount));
+            String key = (account ? "a:" : "p:") + id;
+            long version = nextVersion.merge(key, 1L, Long::sum);
+            Instant updated = created.plusSeconds(version);
+            long amount = random.nextInt(2_000_000) - (account ? 1_000_000 : 0);
+            String status = account ? (version % 7 == 0 ? "frozen" : "active") : (version % 5 == 0 ? "refunded" : "settled");
+            String payload = account
+                    ? "\"account_id\":\"%s\",\"owner_id\":\"%s\",\"currency\":\"EUR\",\"balance_cents\":%d,\"status\":\"%s\",\"created_at\":\"%s\",\"updated_at\":\"%s\",\"version\":%d"
+                            .formatted(id, new UUID(id.getLeastSignificantBits(), id.getMostSignificantBits()), amount, status, created, updated, version)
+                    : "\"payment_id\":\"%s\",\"account_id\":\"%s\",\"amount_cents\":%d,\"currency\":\"USD\",\"status\":\"%s\",\"created_at\":\"%s\",\"updated_at\":\"%s\",\"version\":%d"
+                            .formatted(id, accounts.get(Math.abs(id.hashCode()) % accountCount), Math.abs(amount), status, created, updated, version);
+            String type = (account ? "account." : "payment.") + (version == 1 ? "created" : "updated");
+            UUID eventId = UUID.randomUUID();
+            stream.add(new Version(eventId, type, key, version, payload));
+            expected.put(key, account ? amount + "|" + status + "|" + version : Math.abs(amount) + "|" + status + "|" + version);
+        }
+        // 5% out of order: swap with an earlier neighbour; 5% duplicates: the same event again, later.
+        for (int i = 1; i < stream.size(); i++) {
+            if (random.nextInt(100) < 5) {
+                Collections.swap(stream, i, i - 1 - random.nextInt(Math.min(i, 50)));
+            }
+        }
+        while (stream.size() < events) {
+            int at = random.nextInt(stream.size());
+            stream.add(Math.min(stream.size(), at + 1 + random.nextInt(100)), stream.get(at));
+        }
+
+        System.out.printf("events=%d accounts=%d payments=%d publishers=%d%n", stream.size(), accountCount, paymentCount, publishers);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(publishers);
+        List<Future<?>> sent = new ArrayList<>();
+        int slice = (stream.size() + publishers - 1) / publishers;
+        for (int p = 0; p < publishers; p++) {
+            List<Version> part = stream.subList(Math.min(stream.size(), p * slice), Math.min(stream.size(), (p + 1) * slice));
+            sent.add(pool.submit(() -> publish(stompHost, stompPort, part)));
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        pool.shutdown();
+        double publishSeconds = (System.nanoTime() - start) / 1e9;
+        HttpClient http = HttpClient.newHttpClient();
+        long accountsVersionSum = 0;
+        long paymentsVersionSum = 0;
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            long version = Long.parseLong(e.getValue().substring(e.getValue().lastIndexOf('|') + 1));
+            if (e.getKey().startsWith("a:")) {
+                accountsVersionSum += version;
+            } else {
+                paymentsVersionSum += version;
+            }
+        }
+        Map<String, String> actual;
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (true) {
+            actual = readAll(http, api, token);
+            long a = 0;
+            long p = 0;
+            for (Map.Entry<String, String> e : actual.entrySet()) {
+                long version = Long.parseLong(e.getValue().substring(e.getValue().lastIndexOf('|') + 1));
+                if (e.getKey().startsWith("a:")) {
+                    a += version;
+                } else {
+                    p += version;
+                }
+            }
+            if (a == accountsVersionSum && p == paymentsVersionSum) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                System.out.println("timed out waiting for the final state");
+                break;
+            }
+            Thread.sleep(100);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int mismatches = 0;
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            if (!e.getValue().equals(actual.get(e.getKey()))) {
+                mismatches++;
+            }
+        }
+        mismatches += Math.max(0, actual.size() - expected.size());
+        System.out.printf("publish_s=%.1f total_s=%.1f%n", publishSeconds, seconds);
+        System.out.printf("events_per_s=%.0f%n", stream.size() / seconds);
+        System.out.printf("mismatches=%d%n", mismatches);
+        System.out.printf("p99_event_to_visible_ms=%s%n", p99Lag(http, api));
+    }
+
+    static void publish(String host, int port, List<Version> events) {
+        try (Socket socket = new Socket(host, port)) {
+            OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            InputStream in = socket.getInputStream();
+            frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n", null);
+            out.flush();
+            readFrame(in);
+            int n = 0;
+            for (Version v : events) {
+                String body = "{\"id\":\"%s\",\"type\":\"%s\",\"source\":\"bench\",\"occurred_at\":\"%s\",\"payload\":{%s}}"
+                        .formatted(v.eventId(), v.type(), Instant.now(), v.body());
+                String address = v.type().startsWith("account") ? "accounts.events" : "payments.events";
+                boolean receipt = ++n % 500 == 0 || n == events.size();
+                frame(out, "SEND\ndestination:" + address + "\ndestination-type:MULTICAST\npersistent:true\n"
+                        + (receipt ? "receipt:r" + n + "\n" : "") + "\n", body.getBytes(StandardCharsets.UTF_8));
+                if (receipt) {
+                    out.flush();
+                    String reply = readFrame(in);
+                    if (!reply.startsWith("RECEIPT")) {
+                        throw new IOException("send refused: " + reply);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void frame(OutputStream out, String head, byte[] body) throws IOException {
+        out.write(head.getBytes(StandardCharsets.UTF_8));
+        if (body != null) {
+            out.write(body);
+        }
+        out.write(0);
+    }
+
+    static String readFrame(InputStream in) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            if (b == 0) {
+                String text = frame.toString(StandardCharsets.UTF_8).stripLeading();
+                if (!text.isEmpty()) {
+                    return text;
+                }
+                frame.reset();
+            } else {
+                frame.write(b);
+            }
+        }
+        throw new IOException("connection closed");
+    }
+
+    static final Pattern ACCOUNT = Pattern.compile("\\{\"account_id\":\"([^\"]+)\",\"balance_cents\":(-?\\d+),[^}]*?\"status\":\"([^\"]+)\",[^}]*?\"version\":(\\d+)");
+    static final Pattern PAYMENT = Pattern.compile("\\{\"account_id\":\"[^\"]+\",\"amount_cents\":(\\d+),[^}]*?\"payment_id\":\"([^\"]+)\",\"status\":\"([^\"]+)\",[^}]*?\"version\":(\\d+)");
+    static final Pattern NEXT = Pattern.compile("\"next_cursor\":\"([^\"]+)\"");
+
+    static Map<String, String> readAll(HttpClient http, String api, String token) throws Exception {
+        Map<String, String> rows = new HashMap<>();
+        for (String kind : List.of("accounts", "payments")) {
+            String cursor = null;
+            do {
+                String url = api + "/api/v1/" + kind + "?limit=500" + (cursor == null ? "" : "&cursor=" + cursor);
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                if (page.statusCode() != 200) {
+                    throw new IOException(url + " answered " + page.statusCode() + ": " + page.body());
+                }
+                Matcher m = (kind.equals("accounts") ? ACCOUNT : PAYMENT).matcher(page.body());
+                while (m.find()) {
+                    if (kind.equals("accounts")) {
+                        rows.put("a:" + m.group(1), m.group(2) + "|" + m.group(3) + "|" + m.group(4));
+                    } else {
+                        rows.put("p:" + m.group(2), m.group(1) + "|" + m.group(3) + "|" + m.group(4));
+                    }
+                }
+                Matcher next = NEXT.matcher(page.body());
+                cursor = next.find() ? next.group(1) : null;
+            } while (cursor != null);
+        }
+        return rows;
+    }
+
+    static String p99Lag(HttpClient http, String api) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("ingestion_lag_milliseconds\\{[^}]*quantile=\"0.99\"[^}]*stream=\"(\\w+)\"[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+        StringBuilder lag = new StringBuilder();
+        while (m.find()) {
+            lag.append(lag.isEmpty() ? "" : " ").append(m.group(1)).append(':').append(Math.round(Double.parseDouble(m.group(2))));
+        }
+        return lag.isEmpty() ? "unknown" : lag.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.opsdeck.ingestion.boundary;
+
+import dev.opsdeck.ingestion.control.IngestionPipeline;
+import dev.opsdeck.ingestion.entity.Stream;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Account events from Opsdeck's own durable queue on the accounts service's address. No container
+ * transaction: the group-commit writer commits, and the message is acknowledged when onMessage returns.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "opsdeck-broker"),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "${ENV=BROKER_ACCOUNTS_QUEUE:opsdeck.accounts.events}"),
+        @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${ENV=INGESTION_CONSUMERS:32}")
+})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AccountEventsConsumer implements MessageListener {
+
+    @Inject
+    IngestionPipeline pipeline;
+
+    @Override
+    public void onMessage(Message message) {
+        pipeline.ingest(Stream.ACCOUNTS, message);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.opsdeck.ingestion.broker;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The broker's settings. The RA cannot see the WAR's MicroProfile Config, so each key is read as a system
+ * property, then as an environment variable ({@code broker.data.dir} <- {@code BROKER_DATA_DIR}), then from the
+ * resource adapter's config-properties (set by {@code create-resource-adapter-config}), then a default.
+ */
+record BrokerSettings(Optional<String> url, Optional<String> user, Optional<String> password,
+                      Path dataDirectory, String host, int port, int clientThreads,
+                      String accountsAddress, String accountsQueue,
+                      String paymentsAddress, String paymentsQueue, String deadLetters) {
+
+    static BrokerSettings resolve(Map<String, String> adapterProperties) {
+        Lookup lookup = new Lookup(adapterProperties);
+        return new BrokerSettings(
+                lookup.optional("broker.url"),
+                lookup.optional("broker.user"),
+                lookup.optional("broker.password"),
+                Path.of(lookup.get("broker.data.dir", "./data/broker")).toAbsolutePath().normalize(),
+                lookup.get("broker.host", "127.0.0.1"),
+                lookup.integer("broker.port", 61616),
+                lookup.integer("broker.client.threads", 128),
+                lookup.get("broker.accounts.address", "accounts.events"),
+                lookup.get("broker.accounts.queue", "opsdeck.accounts.events"),
+                lookup.get("broker.payments.address", "payments.events"),
+                lookup.get("broker.payments.queue", "opsdeck.payments.events"),
+                lookup.get("broker.dead.letters", "opsdeck.dead-letters"));
+    }
+
+    boolean embedded() {
+        return url.isEmpty();
+    }
+
+    private record Lookup(Map<String, String> adapterProperties) {
+
+        Optional<String> optional(String key) {
+            return Optional.ofNullable(System.getProperty(key))
+                    .or(() -> Optional.ofNullable(System.getenv(key.toUpperCase().replace('.', '_'))))
+                    .or(() -> Optional.ofNullable(adapterProperties.get(key)))
+                    .map(String::trim)
+                    .filter(value -> !value.isEmpty());
+        }
+
+        String get(String key, String fallback) {
+            return optional(key).orElse(fallback);
+        }
+
+        int integer(String key, int fallback) {
+            String value = get(key, Integer.toString(fallback));
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a number, was " + value, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.opsdeck.ingestion.broker;
+
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnectorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory;
+import org.apache.activemq.artemis.ra.ActiveMQResourceAdapter;
+
+/**
+ * Artemis' resource adapter, plus an embedded broker it connects to in-VM when {@code broker.url} (env
+ * {@code BROKER_URL}, e.g. {@code tcp://host:61616}) is not set. With it set, no broker starts here.
+ */
+public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(EmbeddedBrokerAdapter.class.getName());
+    private static final int EXIT_CONFIGURATION = 78;
+
+    private final Map<String, String> adapterProperties = new HashMap<>();
+    private transient EmbeddedBroker broker;
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        BrokerSettings settings;
+        try {
+            settings = BrokerSettings.resolve(adapterProperties);
+            settings.url().ifPresent(this::connectTo);
+        } catch (IllegalArgumentException e) {
+            throw fail("invalid broker settings: " + e.getMessage(), e);
+        }
+        ActiveMQClient.setGlobalThreadPoolProperties(settings.clientThreads(),
+                ActiveMQClient.getGlobalScheduledThreadPoolSize(), ActiveMQClient.getGlobalFlowControlThreadPoolSize());
+        if (settings.embedded()) {
+            try {
+                broker = EmbeddedBroker.start(settings);
+            } catch (Exception e) {
+                throw fail("embedded broker failed to start: " + e.getMessage(), e);
+            }
+            setConnectorClassName(InVMConnectorFactory.class.getName());
+            setConnectionParameters("serverId=" + EmbeddedBroker.IN_VM_SERVER_ID);
+        } else {
+            settings.user().ifPresent(this::setUserName);
+            settings.password().ifPresent(this::setPassword);
+            LOG.info(() -> "Using external broker " + settings.url().orElseThrow());
+        }
+        super.start(context);
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        if (broker != null) {
+            broker.stop();
+            broker = null;
+        }
+    }
+
+    private void connectTo(String urls) {
+        StringJoiner classes = new StringJoiner(",");
+        StringJoiner parameters = new StringJoiner(",");
+        for (String url : urls.split(",")) {
+            URI uri = URI.create(url.trim());
+            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
+                throw new IllegalArgumentException("broker.url must be tcp://host:port[,tcp://host:port], was " + urls);
+            }
+            classes.add(NettyConnectorFactory.class.getName());
+            parameters.add("host=" + uri.getHost() + ";port=" + uri.getPort());
+        }
+        setConnectorClassName(classes.toString());
+        setConnectionParameters(parameters.toString());
+    }
+
+    /**
+     * Payara Micro stays up when a deployment fails, serving neither the RA nor the WAR; like the WAR's
+     * StartupFailure, stop the process unless {@code opsdeck.keep.running.on.startup.failure} is set.
+     */
+    private static ResourceAdapterInternalException fail(String message, Exception cause) {
+        LOG.log(Level.SEVERE, "Opsdeck cannot start: broker: " + message, cause);
+        if (!Boolean.getBoolean("opsdeck.keep.running.on.startup.failure")) {
+            Thread exit = new Thread(() -> System.exit(EXIT_CONFIGURATION), "opsdeck-broker-startup-failure");
+            exit.setDaemon(false);
+            exit.start();
+        }
+        return new ResourceAdapterInternalException(message, cause);
+    }
+
+    public String getBrokerUrl() {
+        return adapterProperties.get("broker.url");
+    }
+
+    public void setBrokerUrl(String value) {
+        adapterProperties.put("broker.url", value);
+    }
+
+    public String getDataDirectory() {
+        return adapterProperties.get("broker.data.dir");
+    }
+
+    public void setDataDirectory(String value) {
+        adapterProperties.put("broker.data.dir", value);
+    }
+
+    public String getAcceptorHost() {
+        return adapterProperties.get("broker.host");
+    }
+
+    public void setAcceptorHost(String value) {
+        adapterProperties.put("broker.host", value);
+    }
+
+    public String getAcceptorPort() {
+        return adapterProperties.get("broker.port");
+    }
+
+    public void setAcceptorPort(String value) {
+        adapterProperties.put("broker.port", value);
+    }
+
+    // Identity, not the parent's property-based equality: start() changes the properties after the container has hashed us.
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+}

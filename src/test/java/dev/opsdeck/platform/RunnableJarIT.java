@@ -34,6 +34,7 @@ class RunnableJarIT {
                 assertEquals("H2", info.json().getString("database_product"));
             }
         }
+        assertTrue(Files.isDirectory(dataDir.resolve("broker").resolve("journal")), "broker journal under the data directory");
         Path database = dataDir.resolve("db");
         assertTrue(Files.exists(database.resolve("opsdeck.mv.db")), "no database file under " + database);
         try (Connection connection = DriverManager.getConnection(

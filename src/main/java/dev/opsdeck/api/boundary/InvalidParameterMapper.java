@@ -1,17 +1,21 @@
 package dev.opsdeck.api.boundary;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 
 @Provider
 public class InvalidParameterMapper implements ExceptionMapper<InvalidParameterException> {
 
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     @Override
     public Response toResponse(InvalidParameterException invalid) {
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("error", "invalid")
                 .add("field", invalid.field())
                 .add("message", invalid.getMessage())

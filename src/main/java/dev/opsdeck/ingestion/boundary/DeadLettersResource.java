@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,11 +35,14 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.util.Map;
 
 @Path("v1/dead-letters")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
+
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     @PersistenceContext
     EntityManager em;
@@ -94,7 +98,7 @@ public class DeadLettersResource {
         DeadLetter letter = find(id);
         DeadLetterReplay.Result result = DeadLetterReplay.replay(pipeline, letter, security.getUserPrincipal().getName());
         if (result instanceof DeadLetterReplay.Replayed replayed) {
-            return Response.ok(Json.createObjectBuilder().add("id", letter.getId()).add("state", "replayed")
+            return Response.ok(JSON.createObjectBuilder().add("id", letter.getId()).add("state", "replayed")
                     .add("outcome", replayed.outcome().label()).build().toString()).build();
         }
         if (result instanceof DeadLetterReplay.StillMalformed malformed) {
@@ -124,7 +128,7 @@ public class DeadLettersResource {
         if (!DeadLetterReplay.discard(pipeline, letter, security.getUserPrincipal().getName(), reason)) {
             return new ApiError("not_waiting", "dead letter " + id + " is not waiting").toResponse(409);
         }
-        return Response.ok(Json.createObjectBuilder().add("id", letter.getId()).add("state", "discarded").build().toString()).build();
+        return Response.ok(JSON.createObjectBuilder().add("id", letter.getId()).add("state", "discarded").build().toString()).build();
     }
 
     private DeadLetter find(String id) {

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import java.util.Map;
 
 @Path("v1/ingestion/status")
 @RequestScoped
@@ -23,20 +25,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
 public class IngestionStatusResource {
 
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     @Inject
     IngestionPipeline pipeline;
 
     @GET
     @Operation(summary = "This instance's ingestion figures per stream (the same as /metrics) and the dead letters waiting")
     public String status() throws SQLException {
-        JsonObjectBuilder streams = Json.createObjectBuilder();
+        JsonObjectBuilder streams = JSON.createObjectBuilder();
         for (Stream stream : Stream.values()) {
             IngestionStatistics.StreamFigures figures = pipeline.statistics().figures(stream);
-            JsonObjectBuilder outcomes = Json.createObjectBuilder();
+            JsonObjectBuilder outcomes = JSON.createObjectBuilder();
             for (Outcome outcome : Outcome.values()) {
                 outcomes.add(outcome.label().replace('-', '_'), figures.outcomes().get(outcome));
             }
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("outcomes", outcomes)
                     .add("events_per_second_now", figures.eventsPerSecondNow())
                     .add("events_per_second_last_hour", figures.eventsPerSecondLastHour())
@@ -48,7 +52,7 @@ public class IngestionStatusResource {
             }
             streams.add(stream.label(), json);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("streams", streams)
                 .add("dead_letters_waiting", pipeline.deadLetters().waiting())
                 .build().toString();

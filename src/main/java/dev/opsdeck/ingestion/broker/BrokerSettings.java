@@ -20,7 +20,8 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                 lookup.optional("broker.url"),
                 lookup.optional("broker.user"),
                 lookup.optional("broker.password"),
-                Path.of(lookup.get("broker.data.dir", "./data/broker")).toAbsolutePath().normalize(),
+                Path.of(lookup.get("broker.data.dir", Path.of(lookup.get("opsdeck.data.dir", "./data"), "broker").toString()))
+                        .toAbsolutePath().normalize(),
                 lookup.get("broker.host", "127.0.0.1"),
                 lookup.integer("broker.port", 61616),
                 lookup.integer("broker.client.threads", 128),

@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 public final class EventParser {
 
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern STATUS = Pattern.compile("[a-z][a-z0-9_]{0,31}");
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
@@ -131,10 +130,24 @@ public final class EventParser {
 
     private static UUID uuid(JsonObject object, String path, String field) throws MalformedEventException {
         String text = text(object, path, field);
-        if (!UUID_TEXT.matcher(text).matches()) {
+        if (!canonicalUuid(text)) {
             throw new MalformedEventException(path + ": not a UUID: " + abbreviate(text));
         }
         return UUID.fromString(text);
+    }
+
+    private static boolean canonicalUuid(String text) {
+        if (text.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant timestamp(JsonObject object, String field) throws MalformedEventException {
@@ -144,7 +157,7 @@ public final class EventParser {
     private static Instant timestamp(JsonObject object, String path, String field) throws MalformedEventException {
         String text = text(object, path, field);
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            return Rfc3339.parse(text);
         } catch (DateTimeParseException e) {
             throw new MalformedEventException(path + ": not an RFC 3339 timestamp: " + abbreviate(text));
         }

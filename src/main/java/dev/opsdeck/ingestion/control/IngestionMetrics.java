@@ -20,14 +20,15 @@ public class IngestionMetrics {
     private final Map<Stream, Map<Outcome, Counter>> deliveries = new EnumMap<>(Stream.class);
     private final Map<Stream, Timer> processing = new EnumMap<>(Stream.class);
     private final Map<Stream, Histogram> lag = new EnumMap<>(Stream.class);
+    private final Histogram batchSizes;
 
     public IngestionMetrics(MetricRegistry registry, Supplier<Long> deadLettersWaiting) {
         Metadata events = Metadata.builder().withName("ingestion.events")
                 .withDescription("Deliveries of events by stream and outcome").build();
         Metadata time = Metadata.builder().withName("ingestion.processing.time")
                 .withDescription("Time from receiving a delivery to its committed outcome").withUnit(MetricUnits.NANOSECONDS).build();
-        Metadata lagMetadata = Metadata.builder().withName("ingestion.lag")
-                .withDescription("End-to-end lag: commit time minus the event's occurred_at").withUnit(MetricUnits.MILLISECONDS).build();
+        Metadata lagMetadata = Metadata.builder().withName("ingestion.lag.milliseconds")
+                .withDescription("End-to-end lag in milliseconds: commit time minus the event's occurred_at").withUnit(MetricUnits.NONE).build();
         for (Stream stream : Stream.values()) {
             Tag streamTag = new Tag("stream", stream.label());
             Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
@@ -38,8 +39,14 @@ public class IngestionMetrics {
             processing.put(stream, registry.timer(time, streamTag));
             lag.put(stream, registry.histogram(lagMetadata, streamTag));
         }
+        batchSizes = registry.histogram(Metadata.builder().withName("ingestion.writer.batch.size")
+                .withDescription("Events committed together by the group-commit writer").withUnit(MetricUnits.NONE).build());
         registry.gauge(Metadata.builder().withName("ingestion.dead_letters.waiting")
                 .withDescription("Dead letters waiting for replay or discard").build(), deadLettersWaiting, Supplier::get);
+    }
+
+    public void batch(int size) {
+        batchSizes.update(size);
     }
 
     public void count(Stream stream, Outcome outcome) {

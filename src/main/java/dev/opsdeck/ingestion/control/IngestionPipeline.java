@@ -7,6 +7,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import io.opentelemetry.api.OpenTelemetry;
@@ -77,13 +79,17 @@ public class IngestionPipeline {
         Clock clock = Clock.systemUTC();
         tracer = tracers.isResolvable() ? tracers.get() : OpenTelemetry.noop().getTracer("opsdeck");
         ReadModelStatements statements = statementsFor(dataSource);
-        writer = new ReadModelWriter(dataSource, statements, maxBatch, clock, threads);
         deadLetters = new DeadLetters(dataSource, clock);
         statistics = new IngestionStatistics(clock);
         IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne);
+        writer = new ReadModelWriter(dataSource, statements, maxBatch, clock, threads, metrics::batch);
         RetryPolicy retry = new RetryPolicy(retryAttempts, Duration.ofMillis(initialDelayMs), Duration.ofMillis(maxDelayMs));
         ingestion = new EventIngestion(new EventParser(maxBodyBytes), writer, deadLetters, statistics, metrics, retry, clock);
         LOG.info(() -> "Ingestion ready: " + statements + " statements, retry " + retry);
+    }
+
+    void buildAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        statistics();
     }
 
     @PreDestroy

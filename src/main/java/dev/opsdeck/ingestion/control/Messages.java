@@ -5,15 +5,19 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
 
 /** What Opsdeck reads off a JMS message: its body as bytes, its headers for the dead letters, its trace. */
 public final class Messages {
+
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}");
 
@@ -48,7 +52,7 @@ public final class Messages {
     }
 
     public static String headers(Message message) {
-        JsonObjectBuilder headers = Json.createObjectBuilder();
+        JsonObjectBuilder headers = JSON.createObjectBuilder();
         try {
             putIfPresent(headers, "JMSMessageID", message.getJMSMessageID());
             headers.add("JMSTimestamp", message.getJMSTimestamp());

@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -35,6 +36,7 @@ public class ReadModelWriter implements AutoCloseable {
     private final ReadModelStatements statements;
     private final int maxBatch;
     private final Clock clock;
+    private final IntConsumer batchSizes;
     private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
@@ -43,7 +45,8 @@ public class ReadModelWriter implements AutoCloseable {
     }
 
     public ReadModelWriter(DataSource dataSource, ReadModelStatements statements, int maxBatch, Clock clock,
-                           ThreadFactory threads) {
+                           ThreadFactory threads, IntConsumer batchSizes) {
+        this.batchSizes = batchSizes;
         this.dataSource = dataSource;
         this.statements = statements;
         this.maxBatch = maxBatch;
@@ -70,6 +73,7 @@ public class ReadModelWriter implements AutoCloseable {
             try {
                 batch.add(queue.take());
                 queue.drainTo(batch, maxBatch - 1);
+                batchSizes.accept(batch.size());
                 writeBatch(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -28,7 +28,9 @@ import javax.sql.DataSource;
         maxPoolSize = 64,
         properties = {"fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=auto-commit",
-                "fish.payara.fail-all-connections=true"})
+                "fish.payara.validate-atmost-once-period-in-seconds=10",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.statement-cache-size=32"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

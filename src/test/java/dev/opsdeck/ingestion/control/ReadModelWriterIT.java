@@ -36,7 +36,7 @@ class ReadModelWriterIT {
     private void open(String database) throws Exception {
         dataSource = database.equals("postgresql") ? Databases.freshPostgres() : Databases.freshH2();
         ReadModelStatements statements = database.equals("postgresql") ? ReadModelStatements.POSTGRESQL : ReadModelStatements.H2;
-        writer = new ReadModelWriter(dataSource, statements, 64, Clock.systemUTC(), Executors.defaultThreadFactory());
+        writer = new ReadModelWriter(dataSource, statements, 64, Clock.systemUTC(), Executors.defaultThreadFactory(), size -> { });
     }
 
     @AfterEach

@@ -37,6 +37,15 @@ public final class Api {
         return send(request.build());
     }
 
+    public Response put(String path, String bearer, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
     /** Server-wide endpoints (health, metrics, openapi) live at the server root, not under the application. */
     public Response getFromServerRoot(String path) {
         return send(HttpRequest.newBuilder(base.resolve("/" + path)).timeout(Duration.ofSeconds(30)).GET().build());

@@ -18,7 +18,7 @@ public final class RunningJar implements AutoCloseable {
 
     private static final List<String> INHERITED_SETTINGS = List.of("DB_URL", "DB_USER", "DB_PASSWORD",
             "SERVICE_API_TOKENS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_CONFIG_PROFILE",
-            "DB_LOCK_TIMEOUT_MS", "INGESTION_RETRY_INITIAL_DELAY_MS");
+            "DB_LOCK_TIMEOUT_MS", "INGESTION_RETRY_INITIAL_DELAY_MS", "REPORTS_DIR");
 
     private final Process process;
     private final Path output;

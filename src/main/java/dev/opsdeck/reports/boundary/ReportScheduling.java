@@ -1,0 +1,31 @@
+package dev.opsdeck.reports.boundary;
+
+import dev.opsdeck.reports.control.Reports;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every instance ticks every 15 seconds; the scheduler's claims make sure each due time runs once in the cluster. */
+@Singleton
+public class ReportScheduling {
+
+    private static final Logger LOG = Logger.getLogger(ReportScheduling.class.getName());
+
+    @Inject
+    Reports reports;
+
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void tick() {
+        try {
+            reports.tick();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Report scheduling tick failed; the next one tries again", e);
+        }
+    }
+}

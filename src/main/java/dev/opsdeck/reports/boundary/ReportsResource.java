@@ -1,0 +1,230 @@
+package dev.opsdeck.reports.boundary;
+
+import dev.opsdeck.api.boundary.ApiError;
+import dev.opsdeck.api.boundary.InvalidParameterException;
+import dev.opsdeck.api.boundary.Page;
+import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.reports.control.InvalidReportException;
+import dev.opsdeck.reports.control.ReportFormat;
+import dev.opsdeck.reports.control.ReportParameters;
+import dev.opsdeck.reports.control.ReportRequests;
+import dev.opsdeck.reports.control.Reports;
+import dev.opsdeck.reports.entity.ReportConfiguration;
+import dev.opsdeck.reports.entity.ReportRun;
+import dev.opsdeck.reports.entity.ReportType;
+import dev.opsdeck.reports.entity.RunStatus;
+import dev.opsdeck.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("v1/reports")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportsResource {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Reports reports;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.SERVICE, Role.OPERATOR, Role.ADMIN})
+    @Operation(summary = "Request a report run, of a saved configuration or ad hoc; it runs in the background")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "ad hoc", value = "{\"report_type\": \"payments_summary\", \"format\": \"csv\", "
+                    + "\"parameters\": {\"from\": \"2026-11-01\", \"to\": \"2026-11-30\"}}"),
+            @ExampleObject(name = "saved configuration", value = "{\"configuration_id\": 3, \"parameters\": {\"from\": \"2026-10-01\", \"to\": \"2026-10-31\"}}")}))
+    @APIResponse(responseCode = "202", description = "Queued; poll the returned representation until status is succeeded or failed")
+    @APIResponse(responseCode = "422", description = "A field is wrong; the body names it")
+    public Response request(JsonObject body) throws SQLException {
+        if (body == null) {
+            throw new InvalidReportException("body", "a JSON object is required");
+        }
+        ReportRequests.Request request = body.containsKey("configuration_id") ? fromConfiguration(body) : adHoc(body);
+        UUID id = reports.request(request);
+        ReportRun run = em.find(ReportRun.class, id);
+        return Response.accepted(ReportView.of(run, uri.getBaseUri()))
+                .location(uri.getBaseUriBuilder().path("v1/reports/" + id).build()).build();
+    }
+
+    private ReportRequests.Request fromConfiguration(JsonObject body) {
+        JsonValue idValue = body.get("configuration_id");
+        if (!(idValue instanceof JsonNumber number) || !number.isIntegral()) {
+            throw new InvalidReportException("configuration_id", "expected the integer id of a report configuration");
+        }
+        ReportConfiguration configuration = em.find(ReportConfiguration.class, number.longValue());
+        if (configuration == null) {
+            throw new InvalidReportException("configuration_id", "no report configuration " + number);
+        }
+        ReportType type = ReportType.of(configuration.getReportType()).orElseThrow();
+        JsonObjectBuilder merged = Json.createObjectBuilder(Json.createReader(new StringReader(configuration.getParameters())).readObject());
+        JsonObject overrides = object(body, "parameters");
+        if (overrides != null) {
+            overrides.forEach(merged::add);
+        }
+        Map<String, String> parameters = ReportParameters.validate(type, merged.build());
+        return new ReportRequests.Request(configuration.getId(), type, ReportFormat.parse(configuration.getFormat()),
+                parameters, caller(), null);
+    }
+
+    private ReportRequests.Request adHoc(JsonObject body) {
+        String typeLabel = body.getString("report_type", null);
+        if (typeLabel == null) {
+            throw new InvalidReportException("report_type", "required unless configuration_id is given");
+        }
+        ReportType type = ReportType.of(typeLabel).orElseThrow(() -> new InvalidReportException("report_type",
+                "expected account_balances, payments_summary, refunds or dead_letters, was " + typeLabel));
+        ReportFormat format;
+        try {
+            format = ReportFormat.parse(body.getString("format", "csv"));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new InvalidReportException("format", "expected csv, xlsx or pdf");
+        }
+        return new ReportRequests.Request(null, type, format, ReportParameters.validate(type, object(body, "parameters")),
+                caller(), null);
+    }
+
+    @GET
+    @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
+    @Operation(summary = "Report runs, newest first, filtered by status and type")
+    public Page<ReportView> list(@QueryParam("status") String status, @QueryParam("type") String type,
+                                 @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Parameters.limit(limit);
+        Optional<String> wantedStatus = Optional.ofNullable(status).filter(s -> !s.isEmpty()).map(s -> {
+            if (List.of(RunStatus.values()).stream().noneMatch(r -> r.label().equals(s))) {
+                throw new InvalidParameterException("status", "expected queued, running, succeeded or failed, was " + s);
+            }
+            return s;
+        });
+        Optional<String> wantedType = Optional.ofNullable(type).filter(t -> !t.isEmpty()).map(t -> ReportType.of(t)
+                .orElseThrow(() -> new InvalidParameterException("type", "not a report type: " + t)).label());
+        Optional<String[]> after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(c -> {
+            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(c)).split("_", 2);
+            if (parts.length != 2) {
+                throw new InvalidParameterException("cursor", "not a cursor this API returned");
+            }
+            return parts;
+        });
+        StringBuilder jpql = new StringBuilder("SELECT r FROM ReportRun r WHERE 1 = 1");
+        wantedStatus.ifPresent(s -> jpql.append(" AND r.status = :status"));
+        wantedType.ifPresent(t -> jpql.append(" AND r.reportType = :type"));
+        after.ifPresent(a -> jpql.append(" AND (r.requestedAt < :at OR (r.requestedAt = :at AND r.id < :id))"));
+        TypedQuery<ReportRun> query = em.createQuery(jpql.append(" ORDER BY r.requestedAt DESC, r.id DESC").toString(),
+                ReportRun.class).setMaxResults(size + 1);
+        wantedStatus.ifPresent(s -> query.setParameter("status", s));
+        wantedType.ifPresent(t -> query.setParameter("type", t));
+        try {
+            after.ifPresent(a -> query.setParameter("at", Instant.parse(a[0])).setParameter("id", UUID.fromString(a[1])));
+        } catch (RuntimeException e) {
+            throw new InvalidParameterException("cursor", "not a cursor this API returned");
+        }
+        List<ReportRun> found = query.getResultList();
+        List<ReportRun> page = found.subList(0, Math.min(size, found.size()));
+        String next = found.size() > size
+                ? Parameters.cursorAfter(page.get(size - 1).getRequestedAt() + "_" + page.get(size - 1).getId()) : null;
+        return new Page<>(page.stream().map(run -> ReportView.of(run, uri.getBaseUri())).toList(), next);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
+    @Operation(summary = "One report run: {id, report_type, status, generated_at, download_url, ...}")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public ReportView one(@PathParam("id") String id) {
+        return ReportView.of(find(id), uri.getBaseUri());
+    }
+
+    @GET
+    @Path("{id}/download")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
+    @Operation(summary = "The run's file, streamed with its content type and a file name")
+    @APIResponse(responseCode = "409", description = "The run has not succeeded (yet)")
+    @APIResponse(responseCode = "410", description = "The file passed its retention and was deleted")
+    public Response download(@PathParam("id") String id) {
+        ReportRun run = find(id);
+        if (run.getStatus() != RunStatus.SUCCEEDED) {
+            return new ApiError("not_ready", "run " + id + " is " + run.getStatus().label()).toResponse(409);
+        }
+        java.nio.file.Path file = run.getFileName() == null ? null : reports.file(run.getFileName());
+        if (file == null || !Files.exists(file)) {
+            return new ApiError("gone", "the file of run " + id + " is no longer kept").toResponse(410);
+        }
+        ReportFormat format = ReportFormat.parse(run.getFormat());
+        String name = run.getReportType() + "-" + FILE_TIME.format(run.getFinishedAt()) + "." + format.extension();
+        return Response.ok(file.toFile(), format.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("X-Checksum-SHA256", run.getChecksum())
+                .build();
+    }
+
+    private ReportRun find(String id) {
+        ReportRun run = em.find(ReportRun.class, Parameters.requiredUuid("id", id));
+        if (run == null) {
+            throw new NotFoundException("no report run " + id);
+        }
+        return run;
+    }
+
+    private String caller() {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static JsonObject object(JsonObject body, String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidReportException(name, "expected an object");
+        }
+        return value.asJsonObject();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.opsdeck.reports.control;
+
+import dev.opsdeck.schema.boundary.SchemaMigration;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The reports component built from its configuration: requests, configurations, the scheduler and background runs. */
+@ApplicationScoped
+public class Reports {
+
+    private static final Logger LOG = Logger.getLogger(Reports.class.getName());
+
+    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "opsdeck.data.dir", defaultValue = "./data")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "reports.dir")
+    java.util.Optional<String> reportsDir;
+
+    @Inject
+    @ConfigProperty(name = "reports.retention-days", defaultValue = "30")
+    int retentionDays;
+
+    @Inject
+    @ConfigProperty(name = "reports.missed-runs", defaultValue = "catch_up")
+    String missedRuns;
+
+    private final Clock clock = Clock.systemUTC();
+    private ReportRunner runner;
+    private ReportScheduler scheduler;
+    private ReportConfigurations configurations;
+
+    @PostConstruct
+    void build() {
+        Path directory = Path.of(reportsDir.orElse(Path.of(dataDir, "reports").toString())).toAbsolutePath().normalize();
+        runner = new ReportRunner(dataSource, directory, Duration.ofDays(retentionDays), clock);
+        ReportScheduler.MissedRuns policy = switch (missedRuns) {
+            case "catch_up" -> ReportScheduler.MissedRuns.CATCH_UP;
+            case "skip" -> ReportScheduler.MissedRuns.SKIP;
+            default -> throw new IllegalStateException("reports.missed-runs must be catch_up or skip, was " + missedRuns);
+        };
+        scheduler = new ReportScheduler(dataSource, clock, policy, Duration.ofMinutes(2));
+        configurations = new ReportConfigurations(dataSource, clock);
+    }
+
+    public UUID request(ReportRequests.Request request) throws SQLException {
+        UUID id;
+        try (Connection connection = dataSource.getConnection()) {
+            id = ReportRequests.queue(connection, request, clock.instant());
+        }
+        start(List.of(id));
+        return id;
+    }
+
+    public ReportConfigurations configurations() {
+        return configurations;
+    }
+
+    public Path file(String fileName) {
+        return runner.file(fileName);
+    }
+
+    /** One scheduler tick: queue what is due, then start what is queued (on this or any instance). */
+    public void tick() throws SQLException {
+        scheduler.queueDue();
+        start(queued());
+    }
+
+    private List<UUID> queued() throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT id FROM report_run WHERE status = 'queued' ORDER BY requested_at")) {
+            query.setMaxRows(20);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private void start(List<UUID> ids) {
+        for (UUID id : ids) {
+            executor.submit(() -> {
+                try {
+                    runner.run(id);
+                } catch (SQLException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "Report run " + id + " could not be recorded", e);
+                }
+            });
+        }
+    }
+}

@@ -3,6 +3,7 @@ package dev.opsdeck.ingestion.boundary;
 import dev.opsdeck.ingestion.entity.DeadLetter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +16,9 @@ import java.util.UUID;
 public record DeadLetterView(long id, String stream, String state, String reason, UUID eventId, String eventType,
                              int attempts, Instant firstSeen, Instant lastSeen, Instant resolvedAt, String resolvedBy,
                              String resolution, String body, String bodyEncoding, JsonObject headers) {
+
+    // one provider for all calls: Json.create... looks the provider up on the class path every time
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static DeadLetterView summary(DeadLetter letter) {
         return new DeadLetterView(letter.getId(), letter.getStream(), letter.getState().name().toLowerCase(), letter.getReason(),
@@ -32,7 +36,7 @@ public record DeadLetterView(long id, String stream, String state, String reason
             body = Base64.getEncoder().encodeToString(letter.getBody());
             encoding = "base64";
         }
-        JsonObject headers = Json.createReader(new StringReader(letter.getHeaders())).readObject();
+        JsonObject headers = JSON.createReader(new StringReader(letter.getHeaders())).readObject();
         return new DeadLetterView(letter.getId(), letter.getStream(), letter.getState().name().toLowerCase(), letter.getReason(),
                 letter.getEventId(), letter.getEventType(), letter.getAttempts(), letter.getFirstSeen(), letter.getLastSeen(),
                 letter.getResolvedAt(), letter.getResolvedBy(), letter.getResolution(), body, encoding, headers);

@@ -38,6 +38,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.sql.SQLException;
@@ -58,6 +59,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
+
+    // one provider for all calls: Json.create... looks the provider up on the class path every time
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
@@ -104,7 +108,7 @@ public class ReportsResource {
             throw new InvalidReportException("configuration_id", "no report configuration " + number);
         }
         ReportType type = ReportType.of(configuration.getReportType()).orElseThrow();
-        JsonObjectBuilder merged = Json.createObjectBuilder(Json.createReader(new StringReader(configuration.getParameters())).readObject());
+        JsonObjectBuilder merged = JSON.createObjectBuilder(JSON.createReader(new StringReader(configuration.getParameters())).readObject());
         JsonObject overrides = object(body, "parameters");
         if (overrides != null) {
             overrides.forEach(merged::add);

@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,9 @@ import javax.sql.DataSource;
 
 /** Creates and changes report configurations after checking every field; a schedule gets its next due time here. */
 public class ReportConfigurations {
+
+    // one provider for all calls: Json.create... looks the provider up on the class path every time
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -112,7 +116,7 @@ public class ReportConfigurations {
     }
 
     private static void bind(PreparedStatement statement, Draft draft, Instant now) throws SQLException {
-        JsonObjectBuilder parameters = Json.createObjectBuilder();
+        JsonObjectBuilder parameters = JSON.createObjectBuilder();
         draft.parameters().forEach(parameters::add);
         statement.setString(1, draft.name());
         statement.setString(2, draft.type().label());

@@ -3,6 +3,7 @@ package dev.opsdeck.reports.control;
 import dev.opsdeck.reports.entity.ReportType;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,6 +15,9 @@ import java.util.UUID;
 /** Queues report runs: on request by a caller, or for a due time of a schedule. */
 public final class ReportRequests {
 
+    // one provider for all calls: Json.create... looks the provider up on the class path every time
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private ReportRequests() {
     }
 
@@ -23,7 +27,7 @@ public final class ReportRequests {
 
     public static UUID queue(Connection connection, Request request, Instant now) throws SQLException {
         UUID id = UUID.randomUUID();
-        JsonObjectBuilder parameters = Json.createObjectBuilder();
+        JsonObjectBuilder parameters = JSON.createObjectBuilder();
         request.parameters().forEach(parameters::add);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO report_run (id, configuration_id, "
                 + "report_type, format, parameters, status, requested_by, requested_at, scheduled_for, progress) "

@@ -3,6 +3,7 @@ package dev.opsdeck.reports.control;
 import dev.opsdeck.reports.entity.ReportType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
@@ -32,6 +33,9 @@ import javax.sql.DataSource;
  * row count, size and SHA-256, or the error that stopped it.
  */
 public class ReportRunner {
+
+    // one provider for all calls: Json.create... looks the provider up on the class path every time
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(ReportRunner.class.getName());
 
@@ -99,7 +103,7 @@ public class ReportRunner {
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 ReportType type = ReportType.of(row.getString(1)).orElseThrow();
-                JsonObject json = Json.createReader(new StringReader(row.getString(3))).readObject();
+                JsonObject json = JSON.createReader(new StringReader(row.getString(3))).readObject();
                 Map<String, String> parameters = new LinkedHashMap<>();
                 json.forEach((name, value) -> parameters.put(name, json.getString(name)));
                 return new Claimed(type, row.getString(2), parameters);

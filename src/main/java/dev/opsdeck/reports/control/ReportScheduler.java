@@ -3,6 +3,7 @@ package dev.opsdeck.reports.control;
 import dev.opsdeck.reports.entity.ReportType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +32,9 @@ import javax.sql.DataSource;
  * CATCH_UP runs it once (for the latest missed time), SKIP does not.
  */
 public class ReportScheduler {
+
+    // one provider for all calls: Json.create... looks the provider up on the class path every time
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public enum MissedRuns { CATCH_UP, SKIP }
 
@@ -71,7 +75,7 @@ public class ReportScheduler {
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     try {
-                        JsonObject json = Json.createReader(new StringReader(row.getString(4))).readObject();
+                        JsonObject json = JSON.createReader(new StringReader(row.getString(4))).readObject();
                         Map<String, String> parameters = new LinkedHashMap<>();
                         json.keySet().forEach(name -> parameters.put(name, json.getString(name)));
                         due.add(new Due(row.getLong(1), ReportType.of(row.getString(2)).orElseThrow(),

@@ -2,6 +2,7 @@ package dev.opsdeck.testing;
 
 import dev.opsdeck.schema.control.Migrations;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -27,6 +28,24 @@ public final class Databases {
         postgres.setCurrentSchema(schema);
         Migrations.apply(postgres);
         return postgres;
+    }
+
+    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    /** A database of its own for a test that starts Opsdeck processes; its name extends the run's database name. */
+    public static String createPostgresDatabase(String suffix) throws Exception {
+        String name = System.getProperty("it.db.name") + "_" + suffix;
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
+            admin.createStatement().execute("CREATE DATABASE " + name);
+        }
+        return "jdbc:postgresql://127.0.0.1:5432/" + name;
+    }
+
+    public static void dropPostgresDatabase(String url) throws Exception {
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
+            admin.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
     }
 
     public static DataSource freshH2() {

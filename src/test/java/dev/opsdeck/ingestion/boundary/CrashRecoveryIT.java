@@ -2,6 +2,7 @@ package dev.opsdeck.ingestion.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.opsdeck.testing.Databases;
 import dev.opsdeck.testing.Events;
 import dev.opsdeck.testing.RunningJar;
 import dev.opsdeck.testing.Stomp;
@@ -31,28 +32,21 @@ class CrashRecoveryIT {
 
     private static final int HTTP_PORT = 18183;
     private static final int BROKER_PORT = 61730;
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private String database;
+    private String dbUrl;
 
     @BeforeEach
     void createDatabase() throws Exception {
-        database = System.getProperty("it.db.name") + "_crash";
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-            admin.createStatement().execute("CREATE DATABASE " + database);
-        }
+        dbUrl = Databases.createPostgresDatabase("crash");
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-            admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        Databases.dropPostgresDatabase(dbUrl);
     }
 
     @Test
     void killedMidStreamAndRestartedEndsWithTheFoldedState() throws Exception {
         Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "crash-");
-        String dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + database;
         Map<String, String> env = Map.of("OPSDECK_DATA_DIR", dataDir.toString(), "DB_URL", dbUrl, "DB_USER", "postgres",
                 "BROKER_PORT", String.valueOf(BROKER_PORT));
 

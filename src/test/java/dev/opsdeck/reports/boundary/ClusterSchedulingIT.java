@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsdeck.testing.Api;
+import dev.opsdeck.testing.Databases;
 import dev.opsdeck.testing.RunningJar;
 import dev.opsdeck.testing.Tokens;
 import java.net.URI;
@@ -26,24 +27,16 @@ import org.junit.jupiter.api.Test;
 /** Two Opsdeck processes on one PostgreSQL database: each due time of a schedule runs once, and a time missed while both were down runs once on start. */
 class ClusterSchedulingIT {
 
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-    private String database;
     private String dbUrl;
 
     @BeforeEach
     void createDatabase() throws Exception {
-        database = System.getProperty("it.db.name") + "_cluster";
-        dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + database;
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-            admin.createStatement().execute("CREATE DATABASE " + database);
-        }
+        dbUrl = Databases.createPostgresDatabase("cluster");
     }
 
     @AfterEach
     void dropDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-            admin.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        Databases.dropPostgresDatabase(dbUrl);
     }
 
     private Map<String, String> environment(Path work, String instance, int brokerPort) throws Exception {

@@ -53,6 +53,7 @@ public class Reports {
     private ReportRunner runner;
     private ReportScheduler scheduler;
     private ReportConfigurations configurations;
+    private ReportHousekeeping housekeeping;
 
     @PostConstruct
     void build() {
@@ -65,6 +66,7 @@ public class Reports {
         };
         scheduler = new ReportScheduler(dataSource, clock, policy, Duration.ofMinutes(2));
         configurations = new ReportConfigurations(dataSource, clock);
+        housekeeping = new ReportHousekeeping(dataSource, directory, Duration.ofHours(6), clock);
     }
 
     public UUID request(ReportRequests.Request request) throws SQLException {
@@ -84,10 +86,15 @@ public class Reports {
         return runner.file(fileName);
     }
 
-    /** One scheduler tick: queue what is due, then start what is queued (on this or any instance). */
+    /** One scheduler tick: queue what is due, start what is queued (on this or any instance), tidy up. */
     public void tick() throws SQLException {
         scheduler.queueDue();
         start(queued());
+        ReportHousekeeping.Result tidied = housekeeping.run();
+        if (tidied.filesDeleted() + tidied.runsAbandoned() > 0) {
+            LOG.info(() -> "Report housekeeping: " + tidied.filesDeleted() + " expired files deleted, "
+                    + tidied.runsAbandoned() + " abandoned runs failed");
+        }
     }
 
     private List<UUID> queued() throws SQLException {

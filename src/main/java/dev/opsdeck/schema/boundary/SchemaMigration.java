@@ -29,8 +29,7 @@ import javax.sql.DataSource;
         properties = {"fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=auto-commit",
                 "fish.payara.validate-atmost-once-period-in-seconds=10",
-                "fish.payara.fail-all-connections=true",
-                "fish.payara.statement-cache-size=32"})
+                "fish.payara.fail-all-connections=true"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

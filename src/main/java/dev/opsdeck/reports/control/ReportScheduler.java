@@ -91,6 +91,18 @@ public class ReportScheduler {
         return due;
     }
 
+    /** After a restart the latest missed time may be one that ran just before the stop. */
+    private static boolean alreadyRan(Connection connection, long configuration, Instant dueTime) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM report_run WHERE configuration_id = ? AND scheduled_for = ?")) {
+            query.setLong(1, configuration);
+            query.setObject(2, dueTime.atOffset(ZoneOffset.UTC));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     private Optional<UUID> claim(Due due, Instant now) throws SQLException {
         boolean missed = due.nextRunAt().isBefore(now.minus(grace));
         Instant runFor = !missed ? due.nextRunAt()
@@ -109,13 +121,14 @@ public class ReportScheduler {
                     return Optional.empty();
                 }
                 UUID run = null;
-                if (runFor != null) {
+                if (runFor != null && !alreadyRan(connection, due.id(), runFor)) {
                     run = ReportRequests.queue(connection, new ReportRequests.Request(due.id(), due.type(), due.format(),
                             due.parameters(), "schedule (" + due.owner() + ")", runFor), now);
                 }
                 connection.commit();
-                if (runFor == null) {
-                    LOG.info(() -> "Report configuration " + due.id() + " missed " + due.nextRunAt() + "; skipped as configured");
+                if (run == null) {
+                    LOG.info(() -> "Report configuration " + due.id() + " missed " + due.nextRunAt() + "; nothing to run ("
+                            + (runFor == null ? "skipped as configured" : "its latest due time already ran") + ")");
                 }
                 return Optional.ofNullable(run);
             } catch (SQLException e) {

@@ -37,6 +37,16 @@ public final class Api {
         return send(request.build());
     }
 
+    public Response post(String path, String bearer, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     public Response put(String path, String bearer, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));

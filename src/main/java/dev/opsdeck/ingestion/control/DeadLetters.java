@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -119,6 +121,19 @@ public class DeadLetters {
             count.next();
             return count.getLong(1);
         }
+    }
+
+    /** Waiting dead letters per stream label, for every instance sharing the database. */
+    public Map<String, Long> waitingByStream() throws SQLException {
+        Map<String, Long> waiting = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+             var counts = connection.createStatement().executeQuery(
+                     "SELECT stream, COUNT(*) FROM dead_letter WHERE state = 'waiting' GROUP BY stream")) {
+            while (counts.next()) {
+                waiting.put(counts.getString(1), counts.getLong(2));
+            }
+        }
+        return waiting;
     }
 
     static String fingerprint(Stream stream, byte[] body) {

@@ -17,10 +17,12 @@ public class IngestionStatistics {
     static final int HOUR = 3600;
 
     private final Clock clock;
+    private final Instant startedAt;
     private final Map<Stream, PerStream> streams = new EnumMap<>(Stream.class);
 
     public IngestionStatistics(Clock clock) {
         this.clock = clock;
+        this.startedAt = clock.instant();
         for (Stream stream : Stream.values()) {
             streams.put(stream, new PerStream());
         }
@@ -31,6 +33,7 @@ public class IngestionStatistics {
         final AtomicLongArray perSecond = new AtomicLongArray(HOUR);
         final AtomicLongArray secondOfSlot = new AtomicLongArray(HOUR);
         final AtomicReference<Instant> lastEventAt = new AtomicReference<>();
+        final AtomicReference<Instant> lastAppliedAt = new AtomicReference<>();
         final AtomicReference<Duration> lastLag = new AtomicReference<>(Duration.ZERO);
 
         PerStream() {
@@ -58,6 +61,9 @@ public class IngestionStatistics {
         }
         figures.perSecond.incrementAndGet(slot);
         figures.lastEventAt.set(now);
+        if (outcome == Outcome.APPLIED) {
+            figures.lastAppliedAt.set(now);
+        }
         if (occurredAt != null) {
             figures.lastLag.set(Duration.between(occurredAt, now));
         }
@@ -65,6 +71,12 @@ public class IngestionStatistics {
 
     public long count(Stream stream, Outcome outcome) {
         return streams.get(stream).outcomes.get(outcome).sum();
+    }
+
+    /** When this instance last applied an event of the stream, or when it started counting if it never did. */
+    public Instant lastAppliedOrStart(Stream stream) {
+        Instant applied = streams.get(stream).lastAppliedAt.get();
+        return applied == null ? startedAt : applied;
     }
 
     public StreamFigures figures(Stream stream) {

@@ -1,0 +1,61 @@
+package dev.opsdeck.audit.boundary;
+
+import dev.opsdeck.audit.control.AuditLogQuery;
+import dev.opsdeck.audit.control.AuditTrail;
+import dev.opsdeck.audit.entity.AuditFilter;
+import dev.opsdeck.audit.entity.AuditRecord;
+import dev.opsdeck.reports.control.ReportFormat;
+import dev.opsdeck.reports.control.TableWriter;
+import dev.opsdeck.security.boundary.ClientAddress;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Downloads the audit log, filtered as the page shows it, as CSV; the export is itself an audit entry. */
+@WebServlet("/audit/export")
+public class AuditLogExport extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(AuditLogExport.class.getName());
+
+    @Inject
+    AuditLogQuery query;
+
+    @Inject
+    AuditTrail audit;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        AuditFilter filter;
+        try {
+            filter = AuditFilter.from(request::getParameter);
+        } catch (IllegalArgumentException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        String user = request.getUserPrincipal().getName();
+        response.setContentType(ReportFormat.CSV.contentType());
+        response.setHeader("Content-Disposition", "attachment; filename=\"audit-log-" + LocalDate.now() + ".csv\"");
+        AuditRecord record = AuditRecord.of(user, ClientAddress.of(request), "export", "succeeded")
+                .details("audit log as csv with " + filter.describe());
+        try {
+            long rows = query.export(filter, TableWriter.open(ReportFormat.CSV, response.getOutputStream(), "audit log",
+                    AuditLogQuery.EXPORT_HEADERS));
+            audit.record(record.details(record.details() + ": " + rows + " rows"));
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "export of the audit log for " + user + " failed", e);
+            audit.record(new AuditRecord(user, record.clientAddress(), "export", null, java.util.List.of(), "failed",
+                    record.details() + ": " + e.getMessage()));
+            if (!response.isCommitted()) {
+                response.reset();
+                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "The export failed: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.opsdeck.reports.boundary;
+
+import dev.opsdeck.audit.control.AuditTrail;
+import dev.opsdeck.audit.entity.AuditRecord;
+import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.reports.control.InvalidReportException;
+import dev.opsdeck.reports.control.ReportConfigurations;
+import dev.opsdeck.reports.control.ReportFormat;
+import dev.opsdeck.reports.control.Reports;
+import dev.opsdeck.reports.entity.ReportConfiguration;
+import dev.opsdeck.reports.entity.ReportType;
+import dev.opsdeck.security.entity.Role;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.security.enterprise.SecurityContext;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Creates, changes and disables report configurations from the Reports page (admins only, checked here as well as
+ * in the page). The fields go through the same checks as the API's, and each failure is shown at its field.
+ */
+@Named
+@ViewScoped
+public class ReportConfigurationForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final Map<String, String> FIELDS = Map.of("name", "name", "report_type", "type", "format", "format",
+            "parameters.from", "from", "parameters.to", "to", "parameters.state", "state", "cron", "cron",
+            "time_zone", "time-zone");
+
+    @Inject
+    ReportList list;
+
+    @Inject
+    Reports reports;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    SignedInUser signedIn;
+
+    private boolean editing;
+    private Long id;
+    private boolean wasEnabled;
+    private String name;
+    private String type = ReportType.PAYMENTS_SUMMARY.label();
+    private String format = "csv";
+    private String from;
+    private String to;
+    private String state = "waiting";
+    private String cron;
+    private String timeZone = "UTC";
+    private boolean enabled = true;
+
+    public List<String> getTypes() {
+        return Arrays.stream(ReportType.values()).map(ReportType::label).toList();
+    }
+
+    public List<String> getFormats() {
+        return Arrays.stream(ReportFormat.values()).map(ReportFormat::extension).toList();
+    }
+
+    public boolean isDated() {
+        return ReportType.PAYMENTS_SUMMARY.label().equals(type) || ReportType.REFUNDS.label().equals(type);
+    }
+
+    public boolean isDeadLetters() {
+        return ReportType.DEAD_LETTERS.label().equals(type);
+    }
+
+    public void startNew() {
+        editing = true;
+        id = null;
+        name = null;
+        type = ReportType.PAYMENTS_SUMMARY.label();
+        format = "csv";
+        from = null;
+        to = null;
+        state = "waiting";
+        cron = null;
+        timeZone = "UTC";
+        enabled = true;
+    }
+
+    public void edit(long configurationId) {
+        ReportConfiguration c = list.find(configurationId);
+        if (c == null) {
+            error(ReportList.MESSAGES, "No report configuration " + configurationId);
+            return;
+        }
+        editing = true;
+        id = c.getId();
+        wasEnabled = c.isEnabled();
+        name = c.getName();
+        type = c.getReportType();
+        format = c.getFormat();
+        JsonObject parameters = JSON.createReader(new StringReader(c.getParameters())).readObject();
+        from = parameters.getString("from", null);
+        to = parameters.getString("to", null);
+        state = parameters.getString("state", "waiting");
+        cron = c.getCron();
+        timeZone = c.getTimeZone() == null ? "UTC" : c.getTimeZone();
+        enabled = c.isEnabled();
+    }
+
+    public void cancel() {
+        editing = false;
+    }
+
+    public void save() {
+        if (!mayConfigure()) {
+            return;
+        }
+        try {
+            store();
+            editing = false;
+        } catch (InvalidReportException e) {
+            error("configurations:" + FIELDS.getOrDefault(e.field(), "form-panel"), e.getMessage());
+        }
+    }
+
+    private void store() {
+        try {
+            ReportConfigurations.Draft draft = ReportConfigurations.draft(body());
+            if (id == null) {
+                long created = reports.configurations().create(draft, signedIn.getName());
+                list.changed(created);
+                audit(draft, "schedule.created", created);
+            } else {
+                if (!reports.configurations().update(id, draft)) {
+                    throw new InvalidReportException("id", "no report configuration " + id + ": another admin may have removed it");
+                }
+                list.changed(id);
+                audit(draft, wasEnabled && !draft.enabled() ? "schedule.disabled" : "schedule.changed", id);
+            }
+            FacesContext.getCurrentInstance().addMessage(ReportList.MESSAGES, new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Saved " + draft.name() + (draft.enabled() ? "" : " (disabled)"), null));
+        } catch (SQLException e) {
+            throw new IllegalStateException("saving the report configuration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Turns a configuration's schedule off and leaves everything else as it is. */
+    public void disable(long configurationId) {
+        if (!mayConfigure()) {
+            return;
+        }
+        edit(configurationId);
+        if (!editing) {
+            return;
+        }
+        enabled = false;
+        try {
+            store();
+        } catch (InvalidReportException e) {
+            error(ReportList.MESSAGES, "Could not disable it: " + e.getMessage());
+        }
+        editing = false;
+    }
+
+    private JsonObject body() {
+        JsonObjectBuilder parameters = JSON.createObjectBuilder();
+        if (isDated()) {
+            putText(parameters, "from", from);
+            putText(parameters, "to", to);
+        }
+        if (isDeadLetters()) {
+            putText(parameters, "state", state);
+        }
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("parameters", parameters).add("enabled", enabled);
+        putText(body, "name", name);
+        putText(body, "report_type", type);
+        putText(body, "format", format);
+        putText(body, "cron", cron);
+        putText(body, "time_zone", timeZone);
+        return body.build();
+    }
+
+    private static void putText(JsonObjectBuilder builder, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            builder.add(key, value.trim());
+        }
+    }
+
+    private void audit(ReportConfigurations.Draft draft, String action, long configurationId) {
+        String schedule = draft.cron() == null ? "no schedule" : "cron '" + draft.cron() + "' in " + draft.timeZone();
+        audit.record(AuditRecord.of(signedIn.getName(), signedIn.getClientAddress(), action, "succeeded")
+                .on("report_configuration", String.valueOf(configurationId))
+                .details(draft.name() + ": " + draft.type().label() + " as " + draft.format().extension() + ", "
+                        + draft.parameters() + ", " + schedule + (draft.enabled() ? ", enabled" : ", disabled")));
+    }
+
+    private boolean mayConfigure() {
+        if (!security.isCallerInRole(Role.ADMIN)) {
+            error(ReportList.MESSAGES, "Only an admin may change report configurations and schedules");
+            return false;
+        }
+        return true;
+    }
+
+    private static void error(String clientId, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    public boolean isEditing() {
+        return editing;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+
+    public String getCron() {
+        return cron;
+    }
+
+    public void setCron(String cron) {
+        this.cron = cron;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.opsdeck.security.boundary;
+
+import dev.opsdeck.configuration.InvalidConfigurationException;
+import dev.opsdeck.configuration.StartupFailure;
+import dev.opsdeck.security.control.ConsoleUsers;
+import dev.opsdeck.security.control.Passwords;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * On the first start (no console user yet) creates the user {@code admin} with the password from
+ * {@code OPSDECK_ADMIN_PASSWORD}, or a random one printed once in the log.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class FirstAdmin {
+
+    static final String KEY = "opsdeck.admin.password";
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
+
+    @Inject
+    ConsoleUsers users;
+
+    @Inject
+    @ConfigProperty(name = KEY)
+    Optional<String> configuredPassword;
+
+    @PostConstruct
+    void createWhenNoUserExists() {
+        configuredPassword.ifPresent(password -> {
+            String problem = Passwords.problem(password, "admin");
+            if (problem != null) {
+                throw StartupFailure.stop(new InvalidConfigurationException(KEY, problem));
+            }
+        });
+        String password = configuredPassword.orElseGet(Passwords::generate);
+        try {
+            if (users.createFirstAdmin(password)) {
+                if (configuredPassword.isPresent()) {
+                    LOG.info("Created the first console user 'admin' with the password from OPSDECK_ADMIN_PASSWORD");
+                } else {
+                    LOG.warning("Created the first console user 'admin' with the generated password " + password
+                            + " (shown only this once: log in and change it, or set OPSDECK_ADMIN_PASSWORD before the first start)");
+                }
+            }
+        } catch (RuntimeException e) {
+            if (users.count() == 0) {
+                throw e;
+            }
+            LOG.info("Another instance created the first console user at the same time");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.opsdeck.accounts.control;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** The accounts service's REST API (GO-SERVICES.md), as a MicroProfile REST client built with its endpoint's timeouts. */
+@Path("v1/accounts")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface AccountsServiceClient {
+
+    @POST
+    @Path("{account_id}/freeze")
+    Response freeze(@PathParam("account_id") UUID accountId, @HeaderParam("Authorization") String authorization,
+                    @HeaderParam("Idempotency-Key") UUID idempotencyKey, JsonObject body);
+
+    @POST
+    @Path("{account_id}/unfreeze")
+    Response unfreeze(@PathParam("account_id") UUID accountId, @HeaderParam("Authorization") String authorization,
+                      @HeaderParam("Idempotency-Key") UUID idempotencyKey, JsonObject body);
+}

@@ -1,0 +1,108 @@
+package dev.opsdeck.commands.boundary;
+
+import dev.opsdeck.api.boundary.InvalidParameterException;
+import dev.opsdeck.api.boundary.Page;
+import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.commands.control.ActionRefusedException;
+import dev.opsdeck.commands.control.ActionRequests;
+import dev.opsdeck.commands.control.CommandStore;
+import dev.opsdeck.commands.entity.ActionCommand;
+import dev.opsdeck.commands.entity.CommandState;
+import dev.opsdeck.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("v1/commands")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.OPERATOR, Role.ADMIN})
+public class CommandsResource {
+
+    @Inject
+    ActionRequests actions;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest http;
+
+    @GET
+    @Operation(summary = "Commands, newest first, filtered by state and target, one keyset page at a time")
+    @APIResponse(responseCode = "422", description = "A filter, limit or cursor is wrong; the field is named")
+    public Page<CommandView> list(@QueryParam("state") String state, @QueryParam("target_id") String targetId,
+                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Parameters.limit(limit);
+        Optional<CommandState> wanted = Optional.ofNullable(state).filter(s -> !s.isEmpty()).map(s -> CommandState.of(s)
+                .orElseThrow(() -> new InvalidParameterException("state", "expected one of "
+                        + Arrays.stream(CommandState.values()).map(CommandState::label).collect(Collectors.joining(", "))
+                        + ", was " + (s.length() > 40 ? s.substring(0, 40) + "..." : s))));
+        Optional<CommandStore.Cursor> after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(CommandsResource::cursor);
+        List<ActionCommand> found = actions.page(wanted, Parameters.uuid("target_id", targetId), after, size + 1);
+        List<ActionCommand> page = found.subList(0, Math.min(size, found.size()));
+        String next = found.size() > size
+                ? Parameters.cursorAfter(page.get(size - 1).requestedAt() + "_" + page.get(size - 1).id()) : null;
+        return new Page<>(page.stream().map(CommandView::of).toList(), next);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One command: state, outcome, attempts, the service's last answer")
+    @APIResponse(responseCode = "404", description = "No such command")
+    public CommandView one(@PathParam("id") String id) {
+        UUID commandId = Parameters.requiredUuid("id", id);
+        return CommandView.of(actions.find(commandId).orElseThrow(() ->
+                new ActionRefusedException(ActionRefusedException.Why.NOT_FOUND, null, "no command " + id)));
+    }
+
+    @POST
+    @Path("{id}/approval")
+    @Operation(summary = "Approve a command awaiting approval; the approver must not be its requester")
+    @APIResponse(responseCode = "403", description = "The requester cannot approve their own command")
+    @APIResponse(responseCode = "409", description = "The command is not awaiting approval")
+    public CommandView approve(@PathParam("id") String id) {
+        return CommandView.of(actions.approve(Parameters.requiredUuid("id", id), Requests.caller(security), http.getRemoteAddr()));
+    }
+
+    @POST
+    @Path("{id}/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refuse a command awaiting approval, with a reason; it is never sent")
+    @APIResponse(responseCode = "403", description = "The requester cannot decide on their own command")
+    @APIResponse(responseCode = "409", description = "The command is not awaiting approval")
+    public CommandView reject(@PathParam("id") String id, JsonObject body) {
+        return CommandView.of(actions.reject(Parameters.requiredUuid("id", id), Requests.caller(security),
+                Requests.reason(body), http.getRemoteAddr()));
+    }
+
+    private static CommandStore.Cursor cursor(String value) {
+        try {
+            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("_", 2);
+            return new CommandStore.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw new InvalidParameterException("cursor", "not a cursor this API returned");
+        }
+    }
+}

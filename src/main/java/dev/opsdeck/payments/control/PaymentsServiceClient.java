@@ -1,0 +1,24 @@
+package dev.opsdeck.payments.control;
+
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** The payments service's REST API (GO-SERVICES.md), as a MicroProfile REST client built with its endpoint's timeouts. */
+@Path("v1/payments")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface PaymentsServiceClient {
+
+    @POST
+    @Path("{payment_id}/refund")
+    Response refund(@PathParam("payment_id") UUID paymentId, @HeaderParam("Authorization") String authorization,
+                    @HeaderParam("Idempotency-Key") UUID idempotencyKey, JsonObject body);
+}

@@ -36,8 +36,9 @@ public final class ServiceStub implements AutoCloseable {
     private record Answer(int status, String body) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final int port;
+    private HttpServer server;
+    private ExecutorService threads;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<UUID, Behaviour> behaviours = new ConcurrentHashMap<>();
@@ -45,10 +46,27 @@ public final class ServiceStub implements AutoCloseable {
     private volatile Duration slowness = Duration.ofSeconds(4);
 
     private ServiceStub(int port) throws IOException {
+        this.port = port;
+        listen();
+    }
+
+    private void listen() throws IOException {
+        threads = Executors.newCachedThreadPool();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** As a crashed service: the port refuses connections and calls in flight are cut without an answer. */
+    public void kill() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    /** The service back after {@link #kill()}, remembering the keys it answered as a real one would. */
+    public void restart() throws IOException {
+        listen();
     }
 
     public static ServiceStub start() throws IOException {
@@ -146,7 +164,6 @@ public final class ServiceStub implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        kill();
     }
 }

@@ -31,6 +31,10 @@ public final class RemoteCall {
                 .connectTimeout(endpoint.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .readTimeout(endpoint.deadline().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
+                // A streamed body stops the JDK's HTTP client from silently sending a POST again on a fresh
+                // connection when the first one breaks before the answer: that second try, refused by a dead
+                // service, would make a call that did reach it look as if nothing was ever sent.
+                .property("jersey.config.client.request.entity.processing", "CHUNKED")
                 .build(type);
     }
 

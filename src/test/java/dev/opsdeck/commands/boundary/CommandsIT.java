@@ -366,6 +366,49 @@ class CommandsIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void serviceKilledMidBatchLeavesEveryItemTruthfulAndRefundsNothingTwice() throws Exception {
+        UUID answered = settledPayment(810);
+        UUID inFlight = settledPayment(820);
+        UUID afterCrash = settledPayment(830);
+        stub.behave(inFlight, Behaviour.SLOW_FIRST);
+        String answeredId = refund(answered, operator()).getString("id");
+        awaitState(answeredId, "accepted");
+        String inFlightId = refund(inFlight, operator()).getString("id");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (stub.callsFor(inFlight).isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, stub.actedOn(inFlight), "the service acted on the call in flight before it died");
+        stub.kill();
+        try {
+            JsonObject notSent = awaitCommand(refund(afterCrash, operator()).getString("id"),
+                    c -> !c.getString("state").equals("pending"), 30);
+            assertEquals("failed", notSent.getString("state"), notSent.toString());
+            assertTrue(notSent.getString("outcome").startsWith("not sent: payments service unavailable"), notSent.toString());
+            JsonObject unanswered = awaitCommand(inFlightId, c -> c.containsKey("last_message"), 30);
+            assertEquals("sent", unanswered.getString("state"), "no answer came, so the service may have acted: " + unanswered);
+            assertEquals("accepted", api().get("api/v1/commands/" + answeredId, operator()).json().getString("state"));
+        } finally {
+            stub.restart();
+        }
+        JsonObject resumed = awaitCommand(inFlightId, c -> c.getString("state").equals("accepted"), 60);
+        assertTrue(resumed.getInt("attempts") >= 2, resumed.toString());
+        Thread.sleep(4000);
+        assertEquals(1, stub.actedOn(answered));
+        assertEquals(1, stub.actedOn(inFlight));
+        assertEquals(0, stub.actedOn(afterCrash));
+        assertTrue(stub.callsFor(inFlight).stream().allMatch(c -> c.idempotencyKey().equals(resumed.getString("idempotency_key"))));
+        assertEquals(1, stub.callsFor(answered).size());
+        assertEquals("failed", api().get("api/v1/commands/" + refundIdOf(afterCrash), operator()).json().getString("state"));
+    }
+
+    private String refundIdOf(UUID payment) {
+        return api().get("api/v1/commands?target_id=" + payment, operator()).json().getJsonArray("items")
+                .getJsonObject(0).getString("id");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void circuitOpensAfterRepeatedFailuresAndLaterCommandsAreNotSent() throws Exception {
         List<UUID> accounts = List.of(account("active"), account("active"), account("active"), account("active"));

@@ -62,7 +62,14 @@ public final class RunningJar implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not ready within " + timeout + ":\n" + output());
+        throw new AssertionError("not ready within " + timeout + "; its errors first:\n" + errors() + "\nits whole output:\n" + output());
+    }
+
+    /** The SEVERE log lines, so that a failure report cut short still shows why the deployment failed. */
+    private String errors() {
+        return output().lines().filter(line -> line.contains("\"SEVERE\"") || line.contains("[SEVERE]"))
+                .map(line -> line.length() > 4000 ? line.substring(0, 4000) + "..." : line)
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     public int awaitExit(Duration timeout) throws InterruptedException {

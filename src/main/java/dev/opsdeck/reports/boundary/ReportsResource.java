@@ -4,6 +4,7 @@ import dev.opsdeck.api.boundary.ApiError;
 import dev.opsdeck.api.boundary.InvalidParameterException;
 import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.reports.control.FinishedRuns;
 import dev.opsdeck.reports.control.InvalidReportException;
 import dev.opsdeck.reports.control.ReportFormat;
 import dev.opsdeck.reports.control.ReportParameters;
@@ -15,7 +16,7 @@ import dev.opsdeck.reports.entity.ReportType;
 import dev.opsdeck.reports.entity.RunStatus;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -56,7 +57,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("v1/reports")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
@@ -70,6 +71,9 @@ public class ReportsResource {
 
     @Inject
     Reports reports;
+
+    @Inject
+    FinishedRuns finishedRuns;
 
     @Context
     UriInfo uri;
@@ -210,11 +214,8 @@ public class ReportsResource {
     }
 
     private ReportRun find(String id) {
-        ReportRun run = em.find(ReportRun.class, Parameters.requiredUuid("id", id));
-        if (run == null) {
-            throw new NotFoundException("no report run " + id);
-        }
-        return run;
+        return finishedRuns.find(Parameters.requiredUuid("id", id))
+                .orElseThrow(() -> new NotFoundException("no report run " + id));
     }
 
     private String caller() {

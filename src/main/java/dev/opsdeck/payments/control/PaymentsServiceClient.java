@@ -11,14 +11,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 
-/** The payments service's REST API (GO-SERVICES.md), as a MicroProfile REST client built with its endpoint's timeouts. */
-@Path("v1/payments")
+/**
+ * The payments service's REST API (GO-SERVICES.md), as a MicroProfile REST client built with its endpoint's timeouts.
+ * The paths are on the methods: a {@code @Path} on the interface would make Opsdeck's own JAX-RS scan serve it.
+ */
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public interface PaymentsServiceClient {
 
     @POST
-    @Path("{payment_id}/refund")
+    @Path("v1/payments/{payment_id}/refund")
     Response refund(@PathParam("payment_id") UUID paymentId, @HeaderParam("Authorization") String authorization,
                     @HeaderParam("Idempotency-Key") UUID idempotencyKey, JsonObject body);
 }

@@ -248,6 +248,13 @@ class CommandsIT {
     }
 
     @Test
+    void theGoServicesOwnPathsAreNotServedHere() {
+        UUID id = UUID.randomUUID();
+        assertEquals(404, api().post("api/v1/accounts/" + id + "/freeze", operator(), "{\"reason\":\"x\"}").status());
+        assertEquals(404, api().post("api/v1/payments/" + id + "/refund", operator(), "{\"reason\":\"x\"}").status());
+    }
+
+    @Test
     void sameIdempotencyKeyFromTheSameCallerReturnsTheSameCommand() throws Exception {
         UUID payment = settledPayment(300);
         String key = "console-" + UUID.randomUUID();

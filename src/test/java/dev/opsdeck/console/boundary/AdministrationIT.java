@@ -265,6 +265,78 @@ class AdministrationIT {
         }
     }
 
+    @Test
+    void aScheduledXlsxReportRunsOnTimeAndDownloadsInTheConsoleAndThroughTheApi() throws Exception {
+        String name = "Every minute " + uniqueName("xlsx");
+        try (Browser admin = Browser.open(base).loginAsAdmin()) {
+            admin.get("reports/index.xhtml");
+            admin.find("[id='configurations:new']").click();
+            admin.ajaxDone();
+            admin.find("[id='configurations:name']").sendKeys(name);
+            // the menu's hidden select is what the form submits
+            admin.find("[id='configurations:format_input']");
+            ((org.openqa.selenium.JavascriptExecutor) admin.driver()).executeScript(
+                    "document.getElementById('configurations:format_input').value = 'xlsx';");
+            admin.find("[id='configurations:from']").sendKeys("2020-01-01");
+            admin.find("[id='configurations:to']").sendKeys("2020-01-31");
+            admin.find("[id='configurations:cron']").sendKeys("* * * * *");
+            admin.find("[id='configurations:time-zone']").clear();
+            admin.find("[id='configurations:time-zone']").sendKeys("UTC");
+            admin.find("[id='configurations:save']").click();
+            admin.ajaxDone();
+            assertTrue(row(admin, name).getText().contains("* * * * * (UTC)"), row(admin, name).getText());
+
+            WebElement run = null;
+            for (long deadline = System.currentTimeMillis() + 150_000; run == null && System.currentTimeMillis() < deadline; ) {
+                Thread.sleep(3_000);
+                admin.get("reports/index.xhtml");
+                run = admin.all("[id='runs:runs_data'] tr").stream()
+                        .filter(tr -> tr.getText().contains(name) && tr.getText().contains("succeeded")).findFirst().orElse(null);
+            }
+            assertTrue(run != null, "the schedule ran within its minute");
+            // The console's link, fetched with the browser's session: the headless browser's own download of XLSX is unreliable.
+            String link = run.findElement(By.cssSelector("a.download")).getAttribute("href");
+            Cookie session = admin.driver().manage().getCookieNamed("JSESSIONID");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<byte[]> inConsole = http.send(HttpRequest.newBuilder(URI.create(link))
+                    .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, inConsole.statusCode());
+            assertTrue(inConsole.headers().firstValue("Content-Disposition").orElse("").endsWith(".xlsx\""),
+                    inConsole.headers().toString());
+            assertEquals("currency", headerCell(inConsole.body(), "currency"));
+
+            String configuration = configurationId(admin, name);
+            String token = dev.opsdeck.testing.Tokens.NEW_SERVICE_TOKEN;
+            HttpResponse<String> runs = http.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/reports?type=payments_summary&limit=100"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, runs.statusCode(), runs.body());
+            jakarta.json.JsonObject scheduled = jakarta.json.Json.createReader(new java.io.StringReader(runs.body())).readObject()
+                    .getJsonArray("items").stream().map(jakarta.json.JsonValue::asJsonObject)
+                    .filter(r -> r.containsKey("configuration_id") && r.get("configuration_id").toString().equals(configuration)
+                            && r.getString("status").equals("succeeded") && r.containsKey("scheduled_for"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no scheduled run of " + configuration + " in " + runs.body()));
+            HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(scheduled.getString("download_url")))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, file.statusCode());
+            assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    file.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("currency", headerCell(file.body(), "currency"));
+
+            admin.get("reports/index.xhtml");
+            row(admin, name).findElement(By.cssSelector(".disable")).click();
+            admin.ajaxDone();
+        }
+    }
+
+    /** The header cell of the workbook's first sheet that reads this text, or what the header holds instead. */
+    private static String headerCell(byte[] xlsx, String wanted) throws Exception {
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            List<String> header = new java.util.ArrayList<>();
+            workbook.getSheetAt(0).getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+            return header.contains(wanted) ? wanted : header.toString();
+        }
+    }
+
     private String configurationId(Browser admin, String name) {
         admin.get("audit/index.xhtml?actor=admin&action=schedule.created");
         return admin.all("[id='audit:rows_data'] tr").stream().filter(tr -> tr.getText().contains(name + ":"))

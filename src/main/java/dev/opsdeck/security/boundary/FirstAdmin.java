@@ -54,7 +54,7 @@ public class FirstAdmin {
                 }
             }
         } catch (RuntimeException e) {
-            if (users.count() == 0) {
+            if (users.countAfresh() == 0) {
                 throw e;
             }
             LOG.info("Another instance created the first console user at the same time");

@@ -45,6 +45,12 @@ public class ConsoleUsers {
         return em.createQuery("SELECT COUNT(u) FROM ConsoleUser u", Long.class).getSingleResult();
     }
 
+    /** The count in a transaction of its own: after a failed insert the caller's persistence context is unusable. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long countAfresh() {
+        return count();
+    }
+
     @Transactional
     public ConsoleUser create(String username, String role, String password, String by, String clientAddress) {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);

@@ -66,6 +66,10 @@ public class IngestionPipeline {
     @ConfigProperty(name = "ingestion.batch.max", defaultValue = "256")
     int maxBatch;
 
+    @Inject
+    @ConfigProperty(name = "ingestion.writers", defaultValue = "1")
+    int writers;
+
     private ReadModelWriter writer;
     private DeadLetters deadLetters;
     private IngestionStatistics statistics;
@@ -82,7 +86,7 @@ public class IngestionPipeline {
         deadLetters = new DeadLetters(dataSource, clock);
         statistics = new IngestionStatistics(clock);
         IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne);
-        writer = new ReadModelWriter(dataSource, statements, maxBatch, clock, threads, metrics::batch);
+        writer = new ReadModelWriter(dataSource, statements, writers, maxBatch, clock, threads, metrics::batch);
         RetryPolicy retry = new RetryPolicy(retryAttempts, Duration.ofMillis(initialDelayMs), Duration.ofMillis(maxDelayMs));
         ingestion = new EventIngestion(new EventParser(maxBodyBytes), writer, deadLetters, statistics, metrics, retry, clock);
         LOG.info(() -> "Ingestion ready: " + statements + " statements, retry " + retry);

@@ -30,7 +30,7 @@ public enum ReadModelStatements {
             + "VALUES (?, ?, ?, ?, 'applied', ?, ?) ON CONFLICT DO NOTHING";
     static final String MARK_STALE = "UPDATE processed_event SET outcome = 'stale' WHERE event_id = ?";
 
-    private static final String NEWER = "CASE WHEN %1$s.version IS NOT NULL AND %2$s.version IS NOT NULL "
+    static final String NEWER = "CASE WHEN %1$s.version IS NOT NULL AND %2$s.version IS NOT NULL "
             + "THEN %2$s.version > %1$s.version ELSE %2$s.updated_at > %1$s.updated_at END";
 
     private final String upsertAccount;

@@ -23,10 +23,13 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Group commit: every consumer hands its event to one writer thread and waits; the writer takes whatever
+ * Group commit: every consumer hands its event to a writer thread and waits; the writer takes whatever
  * queued up during its last commit and applies it in one transaction, so a batch costs one commit however
  * many deliveries share it. A consumer returns (and its message is acknowledged) only after the commit
  * holding its event; if the batch fails, each event is tried alone so one bad event cannot fail the others.
+ * There are several writers (lanes), each with its own connection, so that the database works on one batch
+ * while the next is being bound; an aggregate always goes to the same lane, so its versions and the
+ * redeliveries of its events never meet in two transactions at once.
  */
 public class ReadModelWriter implements AutoCloseable {
 
@@ -37,23 +40,25 @@ public class ReadModelWriter implements AutoCloseable {
     private final int maxBatch;
     private final Clock clock;
     private final IntConsumer batchSizes;
-    private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<Lane> lanes = new ArrayList<>();
     private volatile boolean running = true;
 
     record Submission(Stream stream, Event event, CompletableFuture<Outcome> outcome) {
     }
 
-    public ReadModelWriter(DataSource dataSource, ReadModelStatements statements, int maxBatch, Clock clock,
+    public ReadModelWriter(DataSource dataSource, ReadModelStatements statements, int lanes, int maxBatch, Clock clock,
                            ThreadFactory threads, IntConsumer batchSizes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("ingestion.writers must be at least 1, was " + lanes);
+        }
         this.batchSizes = batchSizes;
         this.dataSource = dataSource;
         this.statements = statements;
         this.maxBatch = maxBatch;
         this.clock = clock;
-        this.writer = threads.newThread(this::run);
-        this.writer.setName("opsdeck-read-model-writer");
-        this.writer.start();
+        for (int i = 0; i < lanes; i++) {
+            this.lanes.add(new Lane(threads, "opsdeck-read-model-writer-" + (i + 1)));
+        }
     }
 
     /** Applies the event and tells what it did; completes exceptionally with a {@link WriteFailure}. */
@@ -62,32 +67,44 @@ public class ReadModelWriter implements AutoCloseable {
         if (!running) {
             submission.outcome().completeExceptionally(new WriteFailure("writer is shutting down", true, null));
         } else {
-            queue.add(submission);
+            lanes.get(Math.floorMod(event.state().aggregateId().hashCode(), lanes.size())).queue.add(submission);
         }
         return submission.outcome();
     }
 
-    private void run() {
-        List<Submission> batch = new ArrayList<>(maxBatch);
-        while (running) {
-            try {
-                batch.add(queue.take());
-                queue.drainTo(batch, maxBatch - 1);
-                batchSizes.accept(batch.size());
-                writeBatch(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Read model writer failed unexpectedly", e);
-                batch.forEach(s -> s.outcome().completeExceptionally(new WriteFailure(String.valueOf(e), true, e)));
-            } finally {
-                batch.clear();
-            }
+    private final class Lane {
+
+        private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+        private final Thread thread;
+
+        Lane(ThreadFactory threads, String name) {
+            thread = threads.newThread(this::run);
+            thread.setName(name);
+            thread.start();
         }
-        List<Submission> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.forEach(s -> s.outcome().completeExceptionally(new WriteFailure("writer stopped", true, null)));
+
+        private void run() {
+            List<Submission> batch = new ArrayList<>(maxBatch);
+            while (running) {
+                try {
+                    batch.add(queue.take());
+                    queue.drainTo(batch, maxBatch - 1);
+                    batchSizes.accept(batch.size());
+                    writeBatch(batch);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Read model writer failed unexpectedly", e);
+                    batch.forEach(s -> s.outcome().completeExceptionally(new WriteFailure(String.valueOf(e), true, e)));
+                } finally {
+                    batch.clear();
+                }
+            }
+            List<Submission> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(s -> s.outcome().completeExceptionally(new WriteFailure("writer stopped", true, null)));
+        }
     }
 
     private void writeBatch(List<Submission> batch) {
@@ -111,40 +128,17 @@ public class ReadModelWriter implements AutoCloseable {
         }
     }
 
-    /**
-     * One transaction: record each event id (an id already recorded is a duplicate), then upsert each new
-     * event's state in a fixed order of aggregate ids so concurrent instances lock rows alike.
-     */
+    /** The batch in one transaction: the outcome of each event, in the batch's order. */
     List<Outcome> write(List<Submission> batch) throws SQLException {
         Instant now = clock.instant();
-        Outcome[] outcomes = new Outcome[batch.size()];
+        Outcome[] outcomes;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int[] recorded;
-                try (PreparedStatement record = connection.prepareStatement(ReadModelStatements.RECORD_EVENT)) {
-                    for (Submission s : batch) {
-                        record.setObject(1, s.event().id());
-                        record.setString(2, s.stream().label());
-                        record.setString(3, s.event().type());
-                        record.setObject(4, s.event().state().aggregateId());
-                        record.setObject(5, ReadModelStatements.utc(s.event().occurredAt()));
-                        record.setObject(6, ReadModelStatements.utc(now));
-                        record.addBatch();
-                    }
-                    recorded = record.executeBatch();
-                }
-                List<Integer> fresh = new ArrayList<>();
-                for (int i = 0; i < batch.size(); i++) {
-                    if (recorded[i] == 0) {
-                        outcomes[i] = Outcome.DUPLICATE;
-                    } else {
-                        fresh.add(i);
-                    }
-                }
-                fresh.sort(Comparator.comparing((Integer i) -> batch.get(i).event().state().aggregateId()).thenComparing(i -> i));
-                upsert(connection, batch, fresh, now, outcomes);
-                markStale(connection, batch, outcomes);
+                // PostgreSQL takes the whole batch as arrays in a few statements; the embedded H2 row by row.
+                outcomes = statements == ReadModelStatements.POSTGRESQL
+                        ? PostgresArrayBatch.write(connection, batch, now)
+                        : writeRowByRow(connection, batch, now);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -152,6 +146,39 @@ public class ReadModelWriter implements AutoCloseable {
             }
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * Records each event id (an id already recorded is a duplicate), then upserts each new event's state in a
+     * fixed order of aggregate ids so concurrent instances lock rows alike.
+     */
+    private Outcome[] writeRowByRow(Connection connection, List<Submission> batch, Instant now) throws SQLException {
+        Outcome[] outcomes = new Outcome[batch.size()];
+        int[] recorded;
+        try (PreparedStatement record = connection.prepareStatement(ReadModelStatements.RECORD_EVENT)) {
+            for (Submission s : batch) {
+                record.setObject(1, s.event().id());
+                record.setString(2, s.stream().label());
+                record.setString(3, s.event().type());
+                record.setObject(4, s.event().state().aggregateId());
+                record.setObject(5, ReadModelStatements.utc(s.event().occurredAt()));
+                record.setObject(6, ReadModelStatements.utc(now));
+                record.addBatch();
+            }
+            recorded = record.executeBatch();
+        }
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (recorded[i] == 0) {
+                outcomes[i] = Outcome.DUPLICATE;
+            } else {
+                fresh.add(i);
+            }
+        }
+        fresh.sort(Comparator.comparing((Integer i) -> batch.get(i).event().state().aggregateId()).thenComparing(i -> i));
+        upsert(connection, batch, fresh, now, outcomes);
+        markStale(connection, batch, outcomes);
+        return outcomes;
     }
 
     private void upsert(Connection connection, List<Submission> batch, List<Integer> fresh, Instant now,
@@ -193,7 +220,11 @@ public class ReadModelWriter implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        writer.interrupt();
-        writer.join(10_000);
+        for (Lane lane : lanes) {
+            lane.thread.interrupt();
+        }
+        for (Lane lane : lanes) {
+            lane.thread.join(10_000);
+        }
     }
 }

@@ -36,7 +36,7 @@ class ReadModelWriterIT {
     private void open(String database) throws Exception {
         dataSource = database.equals("postgresql") ? Databases.freshPostgres() : Databases.freshH2();
         ReadModelStatements statements = database.equals("postgresql") ? ReadModelStatements.POSTGRESQL : ReadModelStatements.H2;
-        writer = new ReadModelWriter(dataSource, statements, 64, Clock.systemUTC(), Executors.defaultThreadFactory(), size -> { });
+        writer = new ReadModelWriter(dataSource, statements, 2, 64, Clock.systemUTC(), Executors.defaultThreadFactory(), size -> { });
     }
 
     @AfterEach
@@ -131,6 +131,33 @@ class ReadModelWriterIT {
         }
         long duplicates = outcomes.stream().filter(o -> o.join() == Outcome.DUPLICATE).count();
         assertEquals(3 * 5, duplicates);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void oneBatchHoldingSeveralVersionsOfAnAggregateAndADuplicateEndsAsIfAppliedOneByOne(String database) throws Exception {
+        open(database);
+        UUID account = UUID.randomUUID();
+        Event v2 = account(UUID.randomUUID(), account, 200, 2L, 2);
+        Event v1 = account(UUID.randomUUID(), account, 100, 1L, 1);
+        Event v3 = account(UUID.randomUUID(), account, 300, 3L, 3);
+        Event other = account(UUID.randomUUID(), UUID.randomUUID(), 50, 1L, 1);
+        List<ReadModelWriter.Submission> batch = new ArrayList<>();
+        for (Event event : List.of(v2, v1, v3, v3, other)) {
+            batch.add(new ReadModelWriter.Submission(Stream.ACCOUNTS, event, new CompletableFuture<>()));
+        }
+        assertEquals(List.of(Outcome.APPLIED, Outcome.STALE, Outcome.APPLIED, Outcome.DUPLICATE, Outcome.APPLIED),
+                writer.write(batch));
+        assertEquals(300, balance(account));
+        assertEquals(Outcome.STALE, apply(account(UUID.randomUUID(), account, 250, 2L, 2)));
+        assertEquals(Outcome.DUPLICATE, apply(v1));
+        try (Connection c = dataSource.getConnection();
+             var q = c.prepareStatement("SELECT outcome FROM processed_event WHERE event_id = ?")) {
+            q.setObject(1, v1.id());
+            ResultSet row = q.executeQuery();
+            row.next();
+            assertEquals("stale", row.getString(1));
+        }
     }
 
     @ParameterizedTest

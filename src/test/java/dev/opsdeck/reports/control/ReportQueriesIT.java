@@ -39,7 +39,7 @@ class ReportQueriesIT {
     void paymentsSummaryAndRefundsSumPerDayCurrencyAndStatus(String database) throws Exception {
         DataSource dataSource = database.equals("postgresql") ? Databases.freshPostgres() : Databases.freshH2();
         ReadModelWriter writer = new ReadModelWriter(dataSource, database.equals("postgresql")
-                ? ReadModelStatements.POSTGRESQL : ReadModelStatements.H2, 64, Clock.systemUTC(), Executors.defaultThreadFactory(), s -> { });
+                ? ReadModelStatements.POSTGRESQL : ReadModelStatements.H2, 1, 64, Clock.systemUTC(), Executors.defaultThreadFactory(), s -> { });
         try {
             Object[][] payments = {{1000L, "EUR", "settled", "2026-03-01T09:00:00Z"}, {2500L, "EUR", "settled", "2026-03-01T23:59:59Z"},
                     {700L, "USD", "refund_requested", "2026-03-02T00:00:00Z"}, {300L, "USD", "refunded", "2026-03-02T10:00:00Z"},

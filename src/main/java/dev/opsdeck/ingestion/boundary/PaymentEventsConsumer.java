@@ -19,7 +19,7 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "${ENV=BROKER_PAYMENTS_QUEUE:opsdeck.payments.events}"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${ENV=INGESTION_CONSUMERS:32}")
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${ENV=INGESTION_CONSUMERS:64}")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PaymentEventsConsumer implements MessageListener {

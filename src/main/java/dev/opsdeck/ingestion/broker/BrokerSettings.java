@@ -24,7 +24,7 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                         .toAbsolutePath().normalize(),
                 lookup.get("broker.host", "127.0.0.1"),
                 lookup.integer("broker.port", 61616),
-                lookup.integer("broker.client.threads", 128),
+                lookup.integer("broker.client.threads", 256),
                 lookup.get("broker.accounts.address", "accounts.events"),
                 lookup.get("broker.accounts.queue", "opsdeck.accounts.events"),
                 lookup.get("broker.payments.address", "payments.events"),

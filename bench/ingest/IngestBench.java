@@ -76,6 +76,7 @@ public class IngestBench {
         System.out.printf("events_per_s=%.0f%n", stream.size() / seconds);
         System.out.printf("rows_checked=%d mismatches=%d%n", expected.size(), mismatches);
         System.out.printf("p99_event_to_visible_ms=%s%n", p99Lag(http, api));
+        System.out.printf("mean_events_per_commit=%s%n", meanBatch(http, api));
     }
 
     /** N events over new aggregates (5 versions each on average, a third accounts), shuffled and duplicated; their final state goes into expected. */
@@ -250,6 +251,17 @@ public class IngestBench {
             settled += Long.parseLong(m.group(2));
         }
         return settled;
+    }
+
+    /** Over the whole run, warm-up included: how many events the group-commit writer applied per transaction. */
+    static String meanBatch(HttpClient http, String api) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/metrics?scope=application")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher sum = Pattern.compile("(?m)^ingestion_writer_batch_size_sum\\{[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+        Matcher count = Pattern.compile("(?m)^ingestion_writer_batch_size_count\\{[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+        return sum.find() && count.find()
+                ? "%.1f".formatted(Double.parseDouble(sum.group(1)) / Double.parseDouble(count.group(1)))
+                : "unknown";
     }
 
     static String p99Lag(HttpClient http, String api) throws Exception {

@@ -27,8 +27,18 @@ public final class Stomp implements AutoCloseable {
     }
 
     public static Stomp connect(String host, int port) throws IOException {
+        return connect(host, port, Map.of());
+    }
+
+    public static Stomp connect(String host, int port, String login, String passcode) throws IOException {
+        return connect(host, port, Map.of("login", login, "passcode", passcode));
+    }
+
+    private static Stomp connect(String host, int port, Map<String, String> credentials) throws IOException {
         Stomp stomp = new Stomp(new Socket(host, port));
-        stomp.frame("CONNECT", Map.of("accept-version", "1.2", "host", "localhost"), null);
+        var headers = new java.util.LinkedHashMap<String, String>(Map.of("accept-version", "1.2", "host", "localhost"));
+        headers.putAll(credentials);
+        stomp.frame("CONNECT", headers, null);
         String connected = stomp.readFrame();
         if (!connected.startsWith("CONNECTED")) {
             throw new IOException("STOMP connect refused: " + connected);

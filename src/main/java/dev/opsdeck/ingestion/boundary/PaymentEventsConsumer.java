@@ -17,7 +17,7 @@ import jakarta.jms.MessageListener;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "opsdeck-broker"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "${ENV=BROKER_PAYMENTS_QUEUE:opsdeck.payments.events}"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = "${ENV=BROKER_PAYMENTS_ADDRESS:payments.events}::${ENV=BROKER_PAYMENTS_QUEUE:opsdeck.payments.events}"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${ENV=INGESTION_CONSUMERS:64}")
 })

@@ -101,7 +101,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+        return waitFor(condition, Duration.ofSeconds(20));
+    }
+
+    public <T> T waitFor(ExpectedCondition<T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 

@@ -86,6 +86,22 @@ class ActionDialogIT {
         return DriverManager.getConnection(System.getenv("DB_URL"), System.getenv("DB_USER"), "");
     }
 
+    private static String eventsOf(String payment) throws Exception {
+        StringBuilder found = new StringBuilder();
+        try (Connection connection = database(); var query = connection.prepareStatement(
+                "SELECT event_type, outcome, processed_at FROM processed_event WHERE aggregate_id = CAST(? AS uuid) "
+                        + "UNION ALL SELECT 'row', status || ' v' || version, synced_at FROM payments_read "
+                        + "WHERE payment_id = CAST(? AS uuid) ORDER BY 3")) {
+            query.setString(1, payment);
+            query.setString(2, payment);
+            ResultSet rows = query.executeQuery();
+            while (rows.next()) {
+                found.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(' ').append(rows.getString(3)).append("; ");
+            }
+        }
+        return found.toString();
+    }
+
     /** A settled payment of the simulator's, under the four-eyes threshold of the test server (1000.00). */
     private static String settledPayment() throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
@@ -120,10 +136,16 @@ class ActionDialogIT {
             assertTrue(browser.text("#action-form\\:outcomes").contains("accepted"), browser.text("#action-form\\:outcomes"));
             browser.screenshot("refund-dialog");
 
-            browser.waitFor(d -> {
-                browser.get("payments/payment.xhtml?id=" + payment);
-                return !browser.text("#status").equals("settled");
-            });
+            // The simulator's event goes through the broker and the group-commit writer; during one full suite run
+            // 20 s were not enough, so wait longer and say, if it still fails, what the database holds.
+            try {
+                browser.waitFor(d -> {
+                    browser.get("payments/payment.xhtml?id=" + payment);
+                    return !browser.text("#status").equals("settled");
+                }, Duration.ofSeconds(60));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("payment still settled after its refund was accepted; database: " + eventsOf(payment), e);
+            }
             assertTrue(browser.text("#status").startsWith("refund"), browser.text("#status"));
             assertTrue(browser.text("#history").contains("refund.requested"), browser.text("#history"));
             browser.get("commands/index.xhtml");

@@ -27,9 +27,9 @@ import javax.sql.DataSource;
  * queued up during its last commit and applies it in one transaction, so a batch costs one commit however
  * many deliveries share it. A consumer returns (and its message is acknowledged) only after the commit
  * holding its event; if the batch fails, each event is tried alone so one bad event cannot fail the others.
- * There are several writers (lanes), each with its own connection, so that the database works on one batch
- * while the next is being bound; an aggregate always goes to the same lane, so its versions and the
- * redeliveries of its events never meet in two transactions at once.
+ * There can be several writers (lanes, {@code ingestion.writers}, one by default), each with its own connection;
+ * an aggregate always goes to the same lane, so its versions and the redeliveries of its events never meet in
+ * two transactions at once.
  */
 public class ReadModelWriter implements AutoCloseable {
 

@@ -12,7 +12,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,7 @@ public final class EventParser {
         if (body.length > maxBodyBytes) {
             throw new MalformedEventException("oversized: body has " + body.length + " bytes, at most " + maxBodyBytes + " are accepted");
         }
-        checkUtf8(body);
-        JsonObject envelope = readObject(body);
+        JsonObject envelope = readObject(utf8(body));
         UUID id = uuid(envelope, "id");
         String type = text(envelope, "type");
         if (!TYPE.matcher(type).matches()) {
@@ -72,17 +72,25 @@ public final class EventParser {
                 version(payload));
     }
 
-    private static void checkUtf8(byte[] body) throws MalformedEventException {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(body));
-        } catch (CharacterCodingException e) {
-            throw new MalformedEventException("not UTF-8 text");
+    /**
+     * The body as text. Decoding replaces bytes that are not UTF-8 with U+FFFD, so only a body showing one is
+     * decoded again strictly, to tell a replacement character sent as such from a body that is not UTF-8.
+     */
+    private static String utf8(byte[] body) throws MalformedEventException {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            } catch (CharacterCodingException e) {
+                throw new MalformedEventException("not UTF-8 text");
+            }
         }
+        return text;
     }
 
-    private static JsonObject readObject(byte[] body) throws MalformedEventException {
-        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+    private static JsonObject readObject(String body) throws MalformedEventException {
+        try (JsonReader reader = READERS.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MalformedEventException("not a JSON object but " + value.getValueType().name().toLowerCase());

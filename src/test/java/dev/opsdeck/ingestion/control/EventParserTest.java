@@ -90,6 +90,12 @@ class EventParserTest {
     }
 
     @Test
+    void aReplacementCharacterSentAsValidUtf8IsText() throws Exception {
+        Event event = parse(account(ACCOUNT_FIELDS).replace("\"source\":\"accounts\"", "\"source\":\"acc\uFFFDounts\""));
+        assertEquals("acc\uFFFDounts", event.source());
+    }
+
+    @Test
     void missingAndMistypedFieldsAreNamed() {
         assertEquals("payload.balance_cents: missing", rejection(account(ACCOUNT_FIELDS.replace("\"balance_cents\":-123405,", ""))));
         assertEquals("payload.balance_cents: expected an integer, got string",

@@ -142,7 +142,8 @@ final class PostgresArrayBatch {
             Set<UUID> recorded = new HashSet<>();
             try (ResultSet rows = record.executeQuery()) {
                 while (rows.next()) {
-                    recorded.add(rows.getObject(1, UUID.class));
+                    // getString, not getObject(1, UUID.class): Payara's JDBC wrapper finds that method by reflection per call
+                    recorded.add(UUID.fromString(rows.getString(1)));
                 }
             }
             return recorded;
@@ -166,7 +167,7 @@ final class PostgresArrayBatch {
             Set<UUID> changed = new HashSet<>();
             try (ResultSet result = upsert.executeQuery()) {
                 while (result.next()) {
-                    changed.add(result.getObject(1, UUID.class));
+                    changed.add(UUID.fromString(result.getString(1)));
                 }
             }
             for (int i : rows) {

@@ -1,28 +1,31 @@
 package dev.opsdeck.ingestion.boundary;
 
+import dev.opsdeck.ingestion.control.ProcessedEventsRetention;
 import dev.opsdeck.schema.boundary.SchemaMigration;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the processed-events table small: ids older than the retention are deleted in small chunks. A
- * redelivery older than that is still harmless, because the conditional upsert refuses stale data.
+ * Keeps the processed-events table small: every 10 minutes, ids older than the retention are deleted. Started
+ * with the application, so that a bad retention stops the start instead of the first purge.
+ * Bean-managed, so that the container starts no transaction around the timer: Payara started one despite a
+ * NOT_SUPPORTED attribute on the method, and then failed to commit a connection the purge had set to autocommit.
  */
 @Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
 public class ProcessedEventsPurge {
 
     private static final Logger LOG = Logger.getLogger(ProcessedEventsPurge.class.getName());
@@ -35,24 +38,20 @@ public class ProcessedEventsPurge {
     @ConfigProperty(name = "ingestion.processed-events.retention-hours", defaultValue = "168")
     long retentionHours;
 
+    private ProcessedEventsRetention retention;
+
+    @PostConstruct
+    void configure() {
+        retention = new ProcessedEventsRetention(dataSource, retentionHours, CHUNK);
+    }
+
     @Schedule(minute = "*/10", hour = "*", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void purge() {
-        Instant cutoff = Instant.now().minus(Duration.ofHours(retentionHours));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM processed_event WHERE event_id IN "
-                     + "(SELECT event_id FROM processed_event WHERE processed_at < ? LIMIT " + CHUNK + ")")) {
-            connection.setAutoCommit(true);
-            delete.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
-            long deleted = 0;
-            int chunk;
-            do {
-                chunk = delete.executeUpdate();
-                deleted += chunk;
-            } while (chunk == CHUNK);
+        Instant now = Instant.now();
+        try {
+            long deleted = retention.purge(now);
             if (deleted > 0) {
-                long total = deleted;
-                LOG.info(() -> "Purged " + total + " processed event ids older than " + cutoff);
+                LOG.info(() -> "Purged " + deleted + " processed event ids older than " + retention.cutoff(now));
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Purge of processed event ids failed; next run tries again", e);

@@ -3,15 +3,19 @@ package dev.opsdeck.reports.boundary;
 import dev.opsdeck.reports.control.Reports;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every instance ticks every 15 seconds; the scheduler's claims make sure each due time runs once in the cluster. */
+/**
+ * Every instance ticks every 15 seconds; the scheduler's claims make sure each due time runs once in the cluster.
+ * Bean-managed, so that the container starts no transaction around the timer: the scheduler commits its own.
+ */
 @Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
 public class ReportScheduling {
 
     private static final Logger LOG = Logger.getLogger(ReportScheduling.class.getName());
@@ -20,7 +24,6 @@ public class ReportScheduling {
     Reports reports;
 
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
         try {
             reports.tick();

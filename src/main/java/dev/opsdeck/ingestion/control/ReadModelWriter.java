@@ -30,6 +30,9 @@ import javax.sql.DataSource;
  * There can be several writers (lanes, {@code ingestion.writers}, one by default), each with its own connection;
  * an aggregate always goes to the same lane, so its versions and the redeliveries of its events never meet in
  * two transactions at once.
+ * <p>
+ * Each lane's writer hands a committed batch's outcomes to the lane's notifier thread and starts the next batch
+ * at once: waking some fifty waiting consumers took a fifth of the writer's time, during which the database idled.
  */
 public class ReadModelWriter implements AutoCloseable {
 
@@ -75,57 +78,84 @@ public class ReadModelWriter implements AutoCloseable {
     private final class Lane {
 
         private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
-        private final Thread thread;
+        private final BlockingQueue<List<Runnable>> notifications = new LinkedBlockingQueue<>();
+        private final Thread writer;
+        private final Thread notifier;
 
         Lane(ThreadFactory threads, String name) {
-            thread = threads.newThread(this::run);
-            thread.setName(name);
-            thread.start();
+            writer = threads.newThread(this::write);
+            writer.setName(name);
+            notifier = threads.newThread(this::notifyWaiting);
+            notifier.setName(name + "-notifier");
+            notifier.start();
+            writer.start();
         }
 
-        private void run() {
-            List<Submission> batch = new ArrayList<>(maxBatch);
+        private void write() {
             while (running) {
+                List<Submission> batch = new ArrayList<>(maxBatch);
                 try {
                     batch.add(queue.take());
                     queue.drainTo(batch, maxBatch - 1);
                     batchSizes.accept(batch.size());
-                    writeBatch(batch);
+                    notifications.add(writeBatch(batch));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
                 } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "Read model writer failed unexpectedly", e);
                     batch.forEach(s -> s.outcome().completeExceptionally(new WriteFailure(String.valueOf(e), true, e)));
-                } finally {
-                    batch.clear();
                 }
             }
             List<Submission> left = new ArrayList<>();
             queue.drainTo(left);
             left.forEach(s -> s.outcome().completeExceptionally(new WriteFailure("writer stopped", true, null)));
         }
-    }
 
-    private void writeBatch(List<Submission> batch) {
-        try {
-            List<Outcome> outcomes = write(batch);
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).outcome().complete(outcomes.get(i));
-            }
-        } catch (SQLException batchFailure) {
-            if (batch.size() == 1) {
-                batch.get(0).outcome().completeExceptionally(WriteFailure.of(batchFailure));
-                return;
-            }
-            for (Submission alone : batch) {
+        private void notifyWaiting() {
+            while (true) {
                 try {
-                    alone.outcome().complete(write(List.of(alone)).get(0));
-                } catch (SQLException e) {
-                    alone.outcome().completeExceptionally(WriteFailure.of(e));
+                    notifications.take().forEach(Runnable::run);
+                } catch (InterruptedException e) {
+                    // Stopping: the writer has finished, so whatever it handed over is all there is.
+                    List<List<Runnable>> left = new ArrayList<>();
+                    notifications.drainTo(left);
+                    left.forEach(completions -> completions.forEach(Runnable::run));
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Read model notifier failed unexpectedly", e);
                 }
             }
         }
+    }
+
+    /** Writes the batch and returns how to complete each of its submissions: with its outcome, or its failure. */
+    private List<Runnable> writeBatch(List<Submission> batch) {
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        try {
+            List<Outcome> outcomes = write(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                CompletableFuture<Outcome> waiting = batch.get(i).outcome();
+                Outcome outcome = outcomes.get(i);
+                completions.add(() -> waiting.complete(outcome));
+            }
+        } catch (SQLException batchFailure) {
+            if (batch.size() == 1) {
+                WriteFailure failure = WriteFailure.of(batchFailure);
+                completions.add(() -> batch.get(0).outcome().completeExceptionally(failure));
+                return completions;
+            }
+            for (Submission alone : batch) {
+                try {
+                    Outcome outcome = write(List.of(alone)).get(0);
+                    completions.add(() -> alone.outcome().complete(outcome));
+                } catch (SQLException e) {
+                    WriteFailure failure = WriteFailure.of(e);
+                    completions.add(() -> alone.outcome().completeExceptionally(failure));
+                }
+            }
+        }
+        return completions;
     }
 
     /** The batch in one transaction: the outcome of each event, in the batch's order. */
@@ -221,10 +251,12 @@ public class ReadModelWriter implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         for (Lane lane : lanes) {
-            lane.thread.interrupt();
+            lane.writer.interrupt();
         }
         for (Lane lane : lanes) {
-            lane.thread.join(10_000);
+            lane.writer.join(10_000);
+            lane.notifier.interrupt();
+            lane.notifier.join(10_000);
         }
     }
 }

@@ -177,4 +177,28 @@ class ReadModelWriterIT {
             assertEquals("settled", row.getString(2));
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
+    void closingWhileEventsArriveLeavesNoConsumerWaiting(String database) throws Exception {
+        open(database);
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            outcomes.add(writer.submit(Stream.ACCOUNTS, account(UUID.randomUUID(), UUID.randomUUID(), i, 1L, 1)));
+        }
+        writer.close();
+        CompletableFuture.allOf(outcomes.stream().map(o -> o.handle((outcome, failure) -> null)).toArray(CompletableFuture[]::new))
+                .get(30, TimeUnit.SECONDS);
+        long applied = outcomes.stream().filter(o -> !o.isCompletedExceptionally() && o.join() == Outcome.APPLIED).count();
+        long failed = outcomes.stream().filter(CompletableFuture::isCompletedExceptionally).count();
+        assertEquals(outcomes.size(), applied + failed, "every submission ends applied or failed (to be redelivered)");
+        assertEquals(applied, countRows("accounts_read"), "an applied outcome is never reported for an uncommitted row");
+    }
+
+    private long countRows(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection(); ResultSet count = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
 }

@@ -115,16 +115,25 @@ public class ReadModelWriter implements AutoCloseable {
         private void notifyWaiting() {
             while (true) {
                 try {
-                    notifications.take().forEach(Runnable::run);
+                    completeAll(notifications.take());
                 } catch (InterruptedException e) {
                     // Stopping: the writer has finished, so whatever it handed over is all there is.
                     List<List<Runnable>> left = new ArrayList<>();
                     notifications.drainTo(left);
-                    left.forEach(completions -> completions.forEach(Runnable::run));
+                    left.forEach(ReadModelWriter::completeAll);
                     return;
-                } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "Read model notifier failed unexpectedly", e);
                 }
+            }
+        }
+    }
+
+    /** One completion that fails must not leave the rest of its batch waiting. */
+    private static void completeAll(List<Runnable> completions) {
+        for (Runnable completion : completions) {
+            try {
+                completion.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Completing a read model write failed unexpectedly", e);
             }
         }
     }

@@ -60,15 +60,6 @@ class ProcessedEventsRetentionIT {
         }
     }
 
-    private long balance(UUID accountId) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             var q = c.prepareStatement("SELECT balance_cents FROM accounts_read WHERE account_id = ?")) {
-            q.setObject(1, accountId);
-            ResultSet row = q.executeQuery();
-            return row.next() ? row.getLong(1) : Long.MIN_VALUE;
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
     void deletesInChunksOnlyTheIdsProcessedBeforeTheRetention(String database) throws Exception {
@@ -101,7 +92,7 @@ class ProcessedEventsRetentionIT {
 
         List<Outcome> redelivered = applyAt(NOW, database, List.of(older, newer));
         assertEquals(List.of(Outcome.STALE, Outcome.STALE), redelivered);
-        assertEquals(200, balance(account));
+        assertEquals(200, ReadModelWriterIT.balance(dataSource, account));
     }
 
     @Test

@@ -56,6 +56,11 @@ class ReadModelWriterIT {
     }
 
     private long balance(UUID accountId) throws SQLException {
+        return balance(dataSource, accountId);
+    }
+
+    /** The account's balance in the read model, or Long.MIN_VALUE when it has no row. */
+    static long balance(DataSource dataSource, UUID accountId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              var q = c.prepareStatement("SELECT balance_cents FROM accounts_read WHERE account_id = ?")) {
             q.setObject(1, accountId);

@@ -13,12 +13,15 @@ import jakarta.jms.MessageListener;
 /**
  * Payment events from Opsdeck's own durable queue on the payments service's address. No container
  * transaction: the group-commit writer commits, and the message is acknowledged when onMessage returns.
+ * All sessions share one broker connection ({@code singleConnection}): their acknowledgements then queue on
+ * one connection instead of waking a broker thread each, which took a fifth of the service's CPU per event.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "opsdeck-broker"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = "${ENV=BROKER_PAYMENTS_ADDRESS:payments.events}::${ENV=BROKER_PAYMENTS_QUEUE:opsdeck.payments.events}"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "singleConnection", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${ENV=INGESTION_CONSUMERS:64}")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

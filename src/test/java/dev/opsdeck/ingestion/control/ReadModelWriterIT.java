@@ -167,6 +167,35 @@ class ReadModelWriterIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
+    void aBatchWhoseNewestVersionIsARedeliveryEndsAsIfAppliedOneByOne(String database) throws Exception {
+        open(database);
+        UUID account = UUID.randomUUID();
+        Event v3 = account(UUID.randomUUID(), account, 300, 3L, 3);
+        assertEquals(Outcome.APPLIED, apply(v3));
+        Event late = account(UUID.randomUUID(), account, 200, 2L, 2);
+        assertEquals(List.of(Outcome.STALE, Outcome.DUPLICATE), writer.write(submissions(late, v3)));
+        assertEquals(300, balance(account));
+
+        // The same event id with other data: the batch's other version is then judged against the row, not against it.
+        UUID other = UUID.randomUUID();
+        Event first = account(UUID.randomUUID(), other, 100, 1L, 1);
+        assertEquals(Outcome.APPLIED, apply(first));
+        Event second = account(UUID.randomUUID(), other, 200, 2L, 2);
+        Event reused = account(first.id(), other, 999, 3L, 3);
+        assertEquals(List.of(Outcome.APPLIED, Outcome.DUPLICATE), writer.write(submissions(second, reused)));
+        assertEquals(200, balance(other));
+    }
+
+    private static List<ReadModelWriter.Submission> submissions(Event... events) {
+        List<ReadModelWriter.Submission> batch = new ArrayList<>();
+        for (Event event : events) {
+            batch.add(new ReadModelWriter.Submission(Stream.ACCOUNTS, event, new CompletableFuture<>()));
+        }
+        return batch;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "h2"})
     void paymentsAreWrittenToTheirOwnReadModel(String database) throws Exception {
         open(database);
         UUID payment = UUID.randomUUID();

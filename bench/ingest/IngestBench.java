@@ -67,6 +67,11 @@ public class IngestBench {
         awaitSettled(http, api, token, settledBefore + stream.size());
         double seconds = (System.nanoTime() - start) / 1e9;
         CpuTime cpu = CpuTime.now(servicePid).minus(cpuBefore);
+        System.out.printf("publish_s=%.1f total_s=%.1f%n", publishSeconds, seconds);
+        System.out.printf("events_per_s=%.0f%n", stream.size() / seconds);
+        System.out.printf("cpu_us_per_event service=%.0f postgres=%.0f bench=%.0f machine_busy=%.0f%%%n",
+                cpu.service() / stream.size(), cpu.postgres() / stream.size(), cpu.bench() / stream.size(),
+                100 * (cpu.service() + cpu.postgres() + cpu.bench()) / (seconds * 1e6 * Runtime.getRuntime().availableProcessors()));
         Map<String, String> actual = readAll(http, api, token);
         int mismatches = 0;
         for (Map.Entry<String, String> e : expected.entrySet()) {
@@ -75,11 +80,6 @@ public class IngestBench {
             }
         }
         mismatches += Math.max(0, actual.size() - expected.size());
-        System.out.printf("publish_s=%.1f total_s=%.1f%n", publishSeconds, seconds);
-        System.out.printf("events_per_s=%.0f%n", stream.size() / seconds);
-        System.out.printf("cpu_us_per_event service=%.0f postgres=%.0f bench=%.0f machine_busy=%.0f%%%n",
-                cpu.service() / stream.size(), cpu.postgres() / stream.size(), cpu.bench() / stream.size(),
-                100 * (cpu.service() + cpu.postgres() + cpu.bench()) / (seconds * 1e6 * Runtime.getRuntime().availableProcessors()));
         System.out.printf("rows_checked=%d mismatches=%d%n", expected.size(), mismatches);
         System.out.printf("p99_event_to_visible_ms=%s%n", p99Lag(http, api));
         System.out.printf("mean_events_per_commit=%s%n", meanBatch(http, api));

@@ -84,6 +84,9 @@ public class IngestBench {
         System.out.printf("p99_event_to_visible_ms=%s%n", p99Lag(http, api));
         System.out.printf("mean_events_per_commit=%s%n", meanBatch(http, api));
         System.out.printf("idle_event_to_visible_ms=%s%n", idleLatency(stompHost, stompPort, http, api, token, 20));
+        if (mismatches > 0) {
+            System.exit(1);
+        }
     }
 
     /**

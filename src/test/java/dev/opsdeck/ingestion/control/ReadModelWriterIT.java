@@ -147,12 +147,8 @@ class ReadModelWriterIT {
         Event v1 = account(UUID.randomUUID(), account, 100, 1L, 1);
         Event v3 = account(UUID.randomUUID(), account, 300, 3L, 3);
         Event other = account(UUID.randomUUID(), UUID.randomUUID(), 50, 1L, 1);
-        List<ReadModelWriter.Submission> batch = new ArrayList<>();
-        for (Event event : List.of(v2, v1, v3, v3, other)) {
-            batch.add(new ReadModelWriter.Submission(Stream.ACCOUNTS, event, new CompletableFuture<>()));
-        }
         assertEquals(List.of(Outcome.APPLIED, Outcome.STALE, Outcome.APPLIED, Outcome.DUPLICATE, Outcome.APPLIED),
-                writer.write(batch));
+                writer.write(submissions(v2, v1, v3, v3, other)));
         assertEquals(300, balance(account));
         assertEquals(Outcome.STALE, apply(account(UUID.randomUUID(), account, 250, 2L, 2)));
         assertEquals(Outcome.DUPLICATE, apply(v1));

@@ -10,7 +10,7 @@ import java.util.Optional;
  * resource adapter's config-properties (set by {@code create-resource-adapter-config}), then a default.
  */
 record BrokerSettings(Optional<String> url, Optional<String> user, Optional<String> password,
-                      Path dataDirectory, String host, int port, int clientThreads,
+                      Path dataDirectory, String host, int port, int clientThreads, boolean journalSyncTransactional,
                       String accountsAddress, String accountsQueue,
                       String paymentsAddress, String paymentsQueue, String deadLetters) {
 
@@ -25,6 +25,7 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                 lookup.get("broker.host", "127.0.0.1"),
                 lookup.integer("broker.port", 61616),
                 lookup.integer("broker.client.threads", 256),
+                lookup.bool("broker.journal.sync.transactional", false),
                 lookup.get("broker.accounts.address", "accounts.events"),
                 lookup.get("broker.accounts.queue", "opsdeck.accounts.events"),
                 lookup.get("broker.payments.address", "payments.events"),
@@ -48,6 +49,14 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
 
         String get(String key, String fallback) {
             return optional(key).orElse(fallback);
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String value = get(key, Boolean.toString(fallback));
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(key + " must be true or false, was " + value);
+            }
+            return Boolean.parseBoolean(value);
         }
 
         int integer(String key, int fallback) {

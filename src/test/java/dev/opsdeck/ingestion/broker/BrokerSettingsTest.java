@@ -1,0 +1,33 @@
+package dev.opsdeck.ingestion.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BrokerSettingsTest {
+
+    @Test
+    void transactionalJournalRecordsAreNotSyncedUnlessConfigured() {
+        assertFalse(BrokerSettings.resolve(Map.of()).journalSyncTransactional());
+        assertTrue(BrokerSettings.resolve(Map.of("broker.journal.sync.transactional", "TRUE")).journalSyncTransactional());
+        assertFalse(BrokerSettings.resolve(Map.of("broker.journal.sync.transactional", " false ")).journalSyncTransactional());
+    }
+
+    @Test
+    void aSwitchThatIsNeitherTrueNorFalseIsRefusedByName() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> BrokerSettings.resolve(Map.of("broker.journal.sync.transactional", "yes")));
+        assertEquals("broker.journal.sync.transactional must be true or false, was yes", refused.getMessage());
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRefusedByName() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> BrokerSettings.resolve(Map.of("broker.port", "61616x")));
+        assertEquals("broker.port must be a number, was 61616x", refused.getMessage());
+    }
+}

@@ -18,7 +18,9 @@ public final class RunningJar implements AutoCloseable {
 
     private static final List<String> INHERITED_SETTINGS = List.of("DB_URL", "DB_USER", "DB_PASSWORD",
             "SERVICE_API_TOKENS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_CONFIG_PROFILE",
-            "DB_LOCK_TIMEOUT_MS", "INGESTION_RETRY_INITIAL_DELAY_MS", "REPORTS_DIR");
+            "DB_LOCK_TIMEOUT_MS", "INGESTION_RETRY_INITIAL_DELAY_MS", "REPORTS_DIR", "PAYMENTS_SERVICE_URL",
+            "PAYMENTS_SERVICE_TOKEN", "ACCOUNTS_SERVICE_URL", "ACCOUNTS_SERVICE_TOKEN", "ACTIONS_DEADLINE_MS",
+            "ACTIONS_FOUR_EYES_THRESHOLD_CENTS");
 
     private final Process process;
     private final Path output;

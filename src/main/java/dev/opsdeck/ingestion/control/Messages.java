@@ -53,7 +53,7 @@ public final class Messages {
     public static int deliveryCount(Message message) {
         try {
             return message.propertyExists("JMSXDeliveryCount") ? Math.max(1, message.getIntProperty("JMSXDeliveryCount")) : 1;
-        } catch (JMSException | NumberFormatException e) {
+        } catch (JMSException | RuntimeException e) {
             return 1;
         }
     }
@@ -85,7 +85,7 @@ public final class Messages {
             }
             Matcher matcher = TRACEPARENT.matcher(traceparent.trim());
             return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
-        } catch (JMSException e) {
+        } catch (JMSException | RuntimeException e) {
             return Optional.empty();
         }
     }

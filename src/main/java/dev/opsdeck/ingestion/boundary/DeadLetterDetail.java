@@ -33,6 +33,7 @@ public class DeadLetterDetail implements Serializable {
     private boolean admin;
     private DeadLetterRow letter;
     private DeadLetterBody.Shown body;
+    private String bodySize;
     private List<Map.Entry<String, String>> headers;
     private Instant resolvedAt;
     private String resolvedBy;
@@ -60,6 +61,9 @@ public class DeadLetterDetail implements Serializable {
         }
         letter = new DeadLetterRow(found);
         body = DeadLetterBody.show(found.getBody());
+        bodySize = found.isBodyComplete() ? String.format("%,d bytes, SHA-256 %s", found.getBodySize(), found.getBodySha256())
+                : String.format("only the first %,d of %,d bytes kept, SHA-256 of all %s", found.getBody().length,
+                found.getBodySize(), found.getBodySha256());
         headers = new ArrayList<>(DeadLetterBody.headers(found.getHeaders()).entrySet().stream()
                 .map(e -> (Map.Entry<String, String>) new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue())).toList());
         resolvedAt = found.getResolvedAt();
@@ -94,6 +98,11 @@ public class DeadLetterDetail implements Serializable {
 
     public DeadLetterBody.Shown getBody() {
         return body;
+    }
+
+    /** The whole body's size and hash, and whether only a prefix was kept. */
+    public String getBodySize() {
+        return bodySize;
     }
 
     public List<Map.Entry<String, String>> getHeaders() {

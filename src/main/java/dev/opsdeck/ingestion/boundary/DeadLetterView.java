@@ -12,10 +12,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-/** A dead letter for the API: the list shows the summary, the detail adds body and headers. */
+/**
+ * A dead letter for the API: the list shows the summary, the detail adds body and headers, and the whole body's
+ * size and SHA-256; {@code body_truncated} says that only a prefix of an oversized body was kept.
+ */
 public record DeadLetterView(long id, String stream, String state, String reason, UUID eventId, String eventType,
                              int attempts, Instant firstSeen, Instant lastSeen, Instant resolvedAt, String resolvedBy,
-                             String resolution, String body, String bodyEncoding, JsonObject headers) {
+                             String resolution, String body, String bodyEncoding, JsonObject headers, Long bodySize,
+                             String bodySha256, Boolean bodyTruncated) {
 
     // one provider for all calls: Json.create... looks the provider up on the class path every time
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -23,7 +27,7 @@ public record DeadLetterView(long id, String stream, String state, String reason
     static DeadLetterView summary(DeadLetter letter) {
         return new DeadLetterView(letter.getId(), letter.getStream(), letter.getState().name().toLowerCase(), letter.getReason(),
                 letter.getEventId(), letter.getEventType(), letter.getAttempts(), letter.getFirstSeen(), letter.getLastSeen(),
-                letter.getResolvedAt(), letter.getResolvedBy(), letter.getResolution(), null, null, null);
+                letter.getResolvedAt(), letter.getResolvedBy(), letter.getResolution(), null, null, null, null, null, null);
     }
 
     static DeadLetterView detail(DeadLetter letter) {
@@ -39,6 +43,7 @@ public record DeadLetterView(long id, String stream, String state, String reason
         JsonObject headers = JSON.createReader(new StringReader(letter.getHeaders())).readObject();
         return new DeadLetterView(letter.getId(), letter.getStream(), letter.getState().name().toLowerCase(), letter.getReason(),
                 letter.getEventId(), letter.getEventType(), letter.getAttempts(), letter.getFirstSeen(), letter.getLastSeen(),
-                letter.getResolvedAt(), letter.getResolvedBy(), letter.getResolution(), body, encoding, headers);
+                letter.getResolvedAt(), letter.getResolvedBy(), letter.getResolution(), body, encoding, headers,
+                letter.getBodySize(), letter.getBodySha256(), !letter.isBodyComplete());
     }
 }

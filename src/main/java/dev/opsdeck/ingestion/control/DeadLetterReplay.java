@@ -30,6 +30,10 @@ public final class DeadLetterReplay {
         if (letter.getState() != DeadLetter.State.WAITING) {
             return new NotWaiting();
         }
+        if (!letter.isBodyComplete()) {
+            return new StillMalformed("only the first " + letter.getBody().length + " of the body's " + letter.getBodySize()
+                    + " bytes were kept: an oversized message cannot be replayed");
+        }
         try {
             Outcome outcome = pipeline.ingestion().replay(Stream.of(letter.getStream()), letter.getBody());
             boolean resolved = pipeline.deadLetters().resolve(letter.getId(), "replayed", by, "replayed: " + outcome.label());

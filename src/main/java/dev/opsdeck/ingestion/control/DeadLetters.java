@@ -17,11 +17,10 @@ import javax.sql.DataSource;
 
 /**
  * Keeps dead letters in Opsdeck's database. The same message dead-lettered again (a redelivery, a second
- * publish) updates its waiting entry's attempts and last-seen time instead of piling up copies.
+ * publish) updates its waiting entry's attempts and last-seen time instead of piling up copies. Every text stored
+ * is bounded to its column ({@link DeadLetterFields}) and the body to what {@link MessageBody} kept of it.
  */
 public class DeadLetters {
-
-    static final int MAX_REASON = 2000;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -31,14 +30,14 @@ public class DeadLetters {
         this.clock = clock;
     }
 
-    public record Letter(Stream stream, String reason, byte[] body, String headers, UUID eventId, String eventType,
+    public record Letter(Stream stream, String reason, MessageBody body, String headers, UUID eventId, String eventType,
                          int attempts) {
     }
 
     public void store(Letter letter) throws SQLException {
         Instant now = clock.instant();
         String fingerprint = fingerprint(letter.stream(), letter.body());
-        String reason = letter.reason().length() <= MAX_REASON ? letter.reason() : letter.reason().substring(0, MAX_REASON);
+        String reason = DeadLetterFields.text(letter.reason(), DeadLetterFields.MAX_REASON);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             for (int tries = 0; tries < 3; tries++) {
@@ -72,18 +71,20 @@ public class DeadLetters {
     private static void insert(Connection connection, String fingerprint, String reason, Letter letter, Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dead_letter (waiting_fingerprint, stream, "
-                + "reason, body, headers, event_id, event_type, attempts, first_seen, last_seen, state) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting')")) {
+                + "reason, body, body_size, body_sha256, headers, event_id, event_type, attempts, first_seen, last_seen, state) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting')")) {
             insert.setString(1, fingerprint);
             insert.setString(2, letter.stream().label());
             insert.setString(3, reason);
-            insert.setBytes(4, letter.body());
-            insert.setString(5, letter.headers());
-            insert.setObject(6, letter.eventId());
-            insert.setString(7, letter.eventType());
-            insert.setInt(8, Math.max(1, letter.attempts()));
-            insert.setObject(9, ReadModelStatements.utc(now));
-            insert.setObject(10, ReadModelStatements.utc(now));
+            insert.setBytes(4, letter.body().bytes());
+            insert.setLong(5, letter.body().size());
+            insert.setString(6, letter.body().sha256());
+            insert.setString(7, DeadLetterFields.headersJson(letter.headers()));
+            insert.setObject(8, letter.eventId());
+            insert.setString(9, DeadLetterFields.text(letter.eventType(), DeadLetterFields.MAX_EVENT_TYPE));
+            insert.setInt(10, Math.max(1, letter.attempts()));
+            insert.setObject(11, ReadModelStatements.utc(now));
+            insert.setObject(12, ReadModelStatements.utc(now));
             insert.executeUpdate();
         }
     }
@@ -96,8 +97,8 @@ public class DeadLetters {
             connection.setAutoCommit(true);
             update.setString(1, state);
             update.setObject(2, ReadModelStatements.utc(clock.instant()));
-            update.setString(3, by);
-            update.setString(4, resolution.length() <= MAX_REASON ? resolution : resolution.substring(0, MAX_REASON));
+            update.setString(3, DeadLetterFields.text(by, DeadLetterFields.MAX_RESOLVED_BY));
+            update.setString(4, DeadLetterFields.text(resolution, DeadLetterFields.MAX_REASON));
             update.setLong(5, id);
             return update.executeUpdate() > 0;
         }
@@ -108,7 +109,7 @@ public class DeadLetters {
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE dead_letter SET reason = ?, last_seen = ?, attempts = attempts + 1 WHERE id = ?")) {
             connection.setAutoCommit(true);
-            update.setString(1, reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON));
+            update.setString(1, DeadLetterFields.text(reason, DeadLetterFields.MAX_REASON));
             update.setObject(2, ReadModelStatements.utc(clock.instant()));
             update.setLong(3, id);
             update.executeUpdate();
@@ -136,12 +137,15 @@ public class DeadLetters {
         return waiting;
     }
 
-    static String fingerprint(Stream stream, byte[] body) {
+    /** One per stream and body; a body kept as a prefix is known by its whole size and hash. */
+    static String fingerprint(Stream stream, MessageBody body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(stream.label().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            return HexFormat.of().formatHex(sha.digest(body));
+            byte[] identity = body.complete() ? body.bytes()
+                    : ("oversized " + body.size() + " " + body.sha256()).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(sha.digest(identity));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

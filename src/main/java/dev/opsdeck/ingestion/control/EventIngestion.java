@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -53,87 +55,136 @@ public class EventIngestion {
         }
     }
 
+    /** One delivery's context, filled in as far as ingesting it got, for whatever becomes of it. */
+    private static final class Delivery {
+        final Stream stream;
+        final Message message;
+        final int count;
+        final Map<String, String> context = new LinkedHashMap<>();
+        MessageBody body = MessageBody.whole(new byte[0]);
+        Event event;
+
+        Delivery(Stream stream, Message message) {
+            this.stream = stream;
+            this.message = message;
+            this.count = Messages.deliveryCount(message);
+            context.put("stream", stream.label());
+            Messages.traceId(message).ifPresent(trace -> context.put("trace_id", trace));
+        }
+    }
+
+    /**
+     * Ingests one delivery. Whatever fails unexpectedly on the way (a runtime exception of any component) makes the
+     * message a dead letter naming the exception: redelivering it would only fail again.
+     */
     public Outcome ingest(Stream stream, Message message) {
         long started = System.nanoTime();
-        int delivery = Messages.deliveryCount(message);
-        Map<String, String> context = new LinkedHashMap<>();
-        context.put("stream", stream.label());
-        Messages.traceId(message).ifPresent(trace -> context.put("trace_id", trace));
-        byte[] body;
+        Delivery delivery = new Delivery(stream, message);
+        try {
+            return ingest(delivery, started);
+        } catch (RetryLater e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LogRecord failure = new LogRecord(Level.SEVERE, "Unexpected failure ingesting a message; it becomes a dead letter");
+            failure.setLoggerName(LOG.getName());
+            failure.setParameters(new Object[]{delivery.context});
+            failure.setThrown(e);
+            LOG.log(failure);
+            return deadLetter(delivery, "unexpected failure: " + e.getClass().getName() + ": " + e.getMessage());
+        }
+    }
+
+    private Outcome ingest(Delivery delivery, long started) {
+        Stream stream = delivery.stream;
+        try {
+            delivery.body = Messages.body(delivery.message, parser.maxBodyBytes());
+        } catch (JMSException e) {
+            return retryOrGiveUp(delivery, "message body unreadable: " + e.getMessage(), e);
+        } catch (MalformedEventException e) {
+            return deadLetter(delivery, e.getMessage());
+        }
+        if (!delivery.body.complete()) {
+            return deadLetter(delivery, EventParser.oversized(delivery.body.size(), parser.maxBodyBytes()));
+        }
         Event event;
         try {
-            body = Messages.body(message);
-        } catch (JMSException e) {
-            return retryOrGiveUp(stream, message, new byte[0], null, "message body unreadable: " + e.getMessage(), delivery,
-                    context, e);
+            event = parser.parse(delivery.body.bytes());
         } catch (MalformedEventException e) {
-            return deadLetter(stream, message, new byte[0], null, e.getMessage(), delivery, context);
+            return deadLetter(delivery, "malformed: " + e.getMessage());
         }
-        try {
-            event = parser.parse(body);
-        } catch (MalformedEventException e) {
-            return deadLetter(stream, message, body, null, "malformed: " + e.getMessage(), delivery, context);
-        }
-        context.put("event_id", event.id().toString());
-        context.put("type", event.type());
+        delivery.event = event;
+        delivery.context.put("event_id", event.id().toString());
+        delivery.context.put("type", event.type());
         if (!event.known()) {
-            LOG.log(Level.INFO, "Unknown event type acknowledged without effect", context);
+            LOG.log(Level.INFO, "Unknown event type acknowledged without effect", delivery.context);
             return record(stream, Outcome.UNKNOWN, event, started);
         }
         try {
             Outcome outcome = writer.submit(stream, event).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (LOG.isLoggable(Level.FINE)) {
-                LOG.log(Level.FINE, "Event " + outcome.label(), context);
+                LOG.log(Level.FINE, "Event " + outcome.label(), delivery.context);
             }
             return record(stream, outcome, event, started);
         } catch (ExecutionException e) {
             WriteFailure failure = e.getCause() instanceof WriteFailure w ? w : new WriteFailure(String.valueOf(e.getCause()), true, e.getCause());
             if (!failure.isTransient()) {
-                return deadLetter(stream, message, body, event, "rejected by the database: " + failure.getMessage(), delivery, context);
+                return deadLetter(delivery, "rejected by the database: " + failure.getMessage());
             }
-            return retryOrGiveUp(stream, message, body, event, failure.getMessage(), delivery, context, failure);
+            return retryOrGiveUp(delivery, failure.getMessage(), failure);
         } catch (TimeoutException e) {
-            return retryOrGiveUp(stream, message, body, event, "write not committed within " + WRITE_TIMEOUT.toSeconds() + " s",
-                    delivery, context, e);
+            return retryOrGiveUp(delivery, "write not committed within " + WRITE_TIMEOUT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryLater("interrupted while writing", e);
         }
     }
 
-    private Outcome retryOrGiveUp(Stream stream, Message message, byte[] body, Event event, String reason, int delivery,
-                                  Map<String, String> context, Throwable cause) {
-        if (retry.exhausted(delivery)) {
-            return deadLetter(stream, message, body, event, "transient failure, " + delivery + " attempts spent: " + reason,
-                    delivery, context);
+    private Outcome retryOrGiveUp(Delivery delivery, String reason, Throwable cause) {
+        if (retry.exhausted(delivery.count)) {
+            return deadLetter(delivery, "transient failure, " + delivery.count + " attempts spent: " + reason);
         }
-        statistics.record(stream, Outcome.RETRIED, null);
-        metrics.count(stream, Outcome.RETRIED);
-        Duration backOff = retry.delayAfter(delivery);
-        LOG.log(Level.WARNING, "Delivery " + delivery + " failed, retrying after " + backOff.toMillis() + " ms: " + reason, context);
+        statistics.record(delivery.stream, Outcome.RETRIED, null);
+        metrics.count(delivery.stream, Outcome.RETRIED);
+        Duration backOff = retry.delayAfter(delivery.count);
+        LOG.log(Level.WARNING, "Delivery " + delivery.count + " failed, retrying after " + backOff.toMillis() + " ms: " + reason,
+                delivery.context);
         sleep(backOff);
         throw new RetryLater(reason, cause);
     }
 
-    private Outcome deadLetter(Stream stream, Message message, byte[] body, Event event, String reason, int delivery,
-                               Map<String, String> context) {
+    /**
+     * Stores the dead letter. A database that is down or busy makes the message come back later; one that refuses the
+     * dead letter itself gets it once more without its headers, so that the refusal cannot repeat on every delivery.
+     */
+    private Outcome deadLetter(Delivery delivery, String reason) {
+        Event event = delivery.event;
+        UUID eventId = event == null ? null : event.id();
+        String eventType = event == null ? null : event.type();
         try {
-            deadLetters.store(new DeadLetters.Letter(stream, reason, body, Messages.headers(message),
-                    event == null ? null : event.id(), event == null ? null : event.type(), delivery));
+            try {
+                deadLetters.store(new DeadLetters.Letter(delivery.stream, reason, delivery.body, Messages.headers(delivery.message),
+                        eventId, eventType, delivery.count));
+            } catch (SQLException e) {
+                if (WriteFailure.of(e).isTransient()) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "Dead letter refused (" + e.getMessage() + "); storing it without its headers", delivery.context);
+                deadLetters.store(new DeadLetters.Letter(delivery.stream, reason + " (stored without its headers, which the "
+                        + "database refused: " + e.getMessage() + ")", delivery.body, "{}", eventId, eventType, delivery.count));
+            }
         } catch (SQLException e) {
-            sleep(retry.delayAfter(delivery));
+            sleep(retry.delayAfter(delivery.count));
             throw new RetryLater("dead letter not stored (" + e.getMessage() + ") for: " + reason, e);
         }
-        LOG.log(Level.WARNING, "Dead-lettered: " + reason, context);
-        statistics.record(stream, Outcome.DEAD_LETTERED, event == null ? null : event.occurredAt());
-        metrics.count(stream, Outcome.DEAD_LETTERED);
+        LOG.log(Level.WARNING, "Dead-lettered: " + reason, delivery.context);
+        statistics.record(delivery.stream, Outcome.DEAD_LETTERED, event == null ? null : event.occurredAt());
+        metrics.count(delivery.stream, Outcome.DEAD_LETTERED);
         return Outcome.DEAD_LETTERED;
     }
 
     private Outcome record(Stream stream, Outcome outcome, Event event, long startedNanos) {
         statistics.record(stream, outcome, event.occurredAt());
-        metrics.processed(stream, outcome, Duration.ofNanos(System.nanoTime() - startedNanos),
-                Duration.between(event.occurredAt(), clock.instant()));
+        metrics.processed(stream, outcome, Duration.ofNanos(System.nanoTime() - startedNanos), event.occurredAt(), clock.instant());
         return outcome;
     }
 

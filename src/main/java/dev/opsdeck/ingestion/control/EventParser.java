@@ -17,13 +17,19 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Reads and validates one event body against the event contract; every rejection names the field and what is wrong. */
+/**
+ * Reads and validates one event body against the event contract; every rejection names the field and what is wrong.
+ * Timestamps must lie between 1970-01-01T00:00:00Z and the future tolerance ahead of this instance's clock: a time
+ * outside can only be a publisher's error, and one far ahead would win every later ordering by updated_at.
+ */
 public final class EventParser {
 
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
@@ -31,15 +37,34 @@ public final class EventParser {
     private static final Pattern STATUS = Pattern.compile("[a-z][a-z0-9_]{0,31}");
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
-    private final int maxBodyBytes;
+    static final Instant EARLIEST = Instant.EPOCH;
+    private static final Duration MAX_FUTURE_TOLERANCE = Duration.ofDays(3650);
 
-    public EventParser(int maxBodyBytes) {
+    private final int maxBodyBytes;
+    private final Clock clock;
+    private final Duration futureTolerance;
+
+    public EventParser(int maxBodyBytes, Clock clock, Duration futureTolerance) {
+        if (futureTolerance.isNegative() || futureTolerance.compareTo(MAX_FUTURE_TOLERANCE) > 0) {
+            throw new IllegalArgumentException("ingestion.timestamp.future-tolerance-seconds must be 0 to "
+                    + MAX_FUTURE_TOLERANCE.toSeconds() + ", was " + futureTolerance.toSeconds());
+        }
         this.maxBodyBytes = maxBodyBytes;
+        this.clock = clock;
+        this.futureTolerance = futureTolerance;
+    }
+
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    static String oversized(long size, int maxBodyBytes) {
+        return "oversized: body has " + size + " bytes, at most " + maxBodyBytes + " are accepted";
     }
 
     public Event parse(byte[] body) throws MalformedEventException {
         if (body.length > maxBodyBytes) {
-            throw new MalformedEventException("oversized: body has " + body.length + " bytes, at most " + maxBodyBytes + " are accepted");
+            throw new MalformedEventException(oversized(body.length, maxBodyBytes));
         }
         JsonObject envelope = readObject(utf8(body));
         UUID id = uuid(envelope, "id");
@@ -48,28 +73,29 @@ public final class EventParser {
             throw new MalformedEventException("type: not an event type name: " + abbreviate(type));
         }
         String source = text(envelope, "source");
-        Instant occurredAt = timestamp(envelope, "occurred_at");
+        Bounds bounds = new Bounds(clock.instant().plus(futureTolerance), futureTolerance);
+        Instant occurredAt = bounds.timestamp(envelope, "occurred_at", "occurred_at");
         JsonObject payload = object(envelope, "payload");
         AggregateState state = switch (type) {
-            case "account.created", "account.updated" -> account(payload);
-            case "payment.created", "payment.updated" -> payment(payload);
+            case "account.created", "account.updated" -> account(payload, bounds);
+            case "payment.created", "payment.updated" -> payment(payload, bounds);
             default -> null;
         };
         return new Event(id, type, source, occurredAt, state);
     }
 
-    private static AccountState account(JsonObject payload) throws MalformedEventException {
+    private static AccountState account(JsonObject payload, Bounds bounds) throws MalformedEventException {
         return new AccountState(uuid(payload, "payload.account_id", "account_id"), uuid(payload, "payload.owner_id", "owner_id"),
                 currency(payload), integer(payload, "balance_cents"), status(payload),
-                timestamp(payload, "payload.created_at", "created_at"), timestamp(payload, "payload.updated_at", "updated_at"),
-                version(payload));
+                bounds.timestamp(payload, "payload.created_at", "created_at"),
+                bounds.timestamp(payload, "payload.updated_at", "updated_at"), version(payload));
     }
 
-    private static PaymentState payment(JsonObject payload) throws MalformedEventException {
+    private static PaymentState payment(JsonObject payload, Bounds bounds) throws MalformedEventException {
         return new PaymentState(uuid(payload, "payload.payment_id", "payment_id"), uuid(payload, "payload.account_id", "account_id"),
                 integer(payload, "amount_cents"), currency(payload), status(payload),
-                timestamp(payload, "payload.created_at", "created_at"), timestamp(payload, "payload.updated_at", "updated_at"),
-                version(payload));
+                bounds.timestamp(payload, "payload.created_at", "created_at"),
+                bounds.timestamp(payload, "payload.updated_at", "updated_at"), version(payload));
     }
 
     /**
@@ -158,16 +184,25 @@ public final class EventParser {
         return true;
     }
 
-    private static Instant timestamp(JsonObject object, String field) throws MalformedEventException {
-        return timestamp(object, field, field);
-    }
+    /** The range a timestamp of this parse must lie in. */
+    private record Bounds(Instant latest, Duration futureTolerance) {
 
-    private static Instant timestamp(JsonObject object, String path, String field) throws MalformedEventException {
-        String text = text(object, path, field);
-        try {
-            return Rfc3339.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException(path + ": not an RFC 3339 timestamp: " + abbreviate(text));
+        Instant timestamp(JsonObject object, String path, String field) throws MalformedEventException {
+            String text = text(object, path, field);
+            Instant instant;
+            try {
+                instant = Rfc3339.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new MalformedEventException(path + ": not an RFC 3339 timestamp: " + abbreviate(text));
+            }
+            if (instant.isBefore(EARLIEST)) {
+                throw new MalformedEventException(path + ": before " + EARLIEST + ": " + abbreviate(text));
+            }
+            if (instant.isAfter(latest)) {
+                throw new MalformedEventException(path + ": more than " + futureTolerance.toSeconds()
+                        + " s in the future: " + abbreviate(text));
+            }
+            return instant;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.opsdeck.ingestion.control;
 import dev.opsdeck.ingestion.entity.Outcome;
 import dev.opsdeck.ingestion.entity.Stream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,9 +54,10 @@ public class IngestionMetrics {
         deliveries.get(stream).get(outcome).inc();
     }
 
-    public void processed(Stream stream, Outcome outcome, Duration took, Duration endToEnd) {
+    /** Counts a committed outcome with its processing time and its end-to-end lag (see {@link Lag}). */
+    public void processed(Stream stream, Outcome outcome, Duration took, Instant occurredAt, Instant committedAt) {
         count(stream, outcome);
         processing.get(stream).update(took);
-        lag.get(stream).update(Math.max(0, endToEnd.toMillis()));
+        lag.get(stream).update(Lag.between(occurredAt, committedAt).toMillis());
     }
 }

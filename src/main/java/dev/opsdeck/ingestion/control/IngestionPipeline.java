@@ -51,6 +51,10 @@ public class IngestionPipeline {
     int maxBodyBytes;
 
     @Inject
+    @ConfigProperty(name = "ingestion.timestamp.future-tolerance-seconds", defaultValue = "86400")
+    long futureToleranceSeconds;
+
+    @Inject
     @ConfigProperty(name = "ingestion.retry.attempts", defaultValue = "5")
     int retryAttempts;
 
@@ -88,7 +92,7 @@ public class IngestionPipeline {
         IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne);
         writer = new ReadModelWriter(dataSource, statements, writers, maxBatch, clock, threads, metrics::batch);
         RetryPolicy retry = new RetryPolicy(retryAttempts, Duration.ofMillis(initialDelayMs), Duration.ofMillis(maxDelayMs));
-        ingestion = new EventIngestion(new EventParser(maxBodyBytes), writer, deadLetters, statistics, metrics, retry, clock);
+        ingestion = new EventIngestion(new EventParser(maxBodyBytes, clock, Duration.ofSeconds(futureToleranceSeconds)), writer, deadLetters, statistics, metrics, retry, clock);
         LOG.info(() -> "Ingestion ready: " + statements + " statements, retry " + retry);
     }
 

@@ -65,7 +65,7 @@ public class IngestionStatistics {
             figures.lastAppliedAt.set(now);
         }
         if (occurredAt != null) {
-            figures.lastLag.set(Duration.between(occurredAt, now));
+            figures.lastLag.set(Lag.between(occurredAt, now));
         }
     }
 

@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /** A message that could not be applied, kept with everything needed to understand and replay it. */
@@ -20,6 +23,10 @@ public class DeadLetter {
     private String stream;
     private String reason;
     private byte[] body;
+    @Column(name = "body_size")
+    private long bodySize;
+    @Column(name = "body_sha256")
+    private String bodySha256;
     private String headers;
     @Column(name = "event_id")
     private UUID eventId;
@@ -51,6 +58,27 @@ public class DeadLetter {
 
     public byte[] getBody() {
         return body;
+    }
+
+    /** The size of the whole body in bytes; more than {@link #getBody()} holds when only a prefix was kept. */
+    public long getBodySize() {
+        return bodySize;
+    }
+
+    public boolean isBodyComplete() {
+        return body.length == bodySize;
+    }
+
+    /** The whole body's SHA-256 in hex; computed from the body for dead letters stored before it was recorded. */
+    public String getBodySha256() {
+        if (bodySha256 != null || !isBodyComplete()) {
+            return bodySha256;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String bodyText() {

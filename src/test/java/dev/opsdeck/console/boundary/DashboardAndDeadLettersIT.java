@@ -189,7 +189,8 @@ class DashboardAndDeadLettersIT {
     @Test
     void viewerReadsDeadLettersButTheServerRefusesToLetANonAdminResolveThem() throws Exception {
         String marker = "not-a-uuid-" + UUID.randomUUID();
-        publish("payments.events", "{\"id\":\"" + marker + "\",\"type\":\"payment.created\"}");
+        String published = "{\"id\":\"" + marker + "\",\"type\":\"payment.created\"}";
+        publish("payments.events", published);
         long id = awaitDeadLetter("convert_from(body, 'UTF8')", "%" + marker + "%");
 
         String viewer = user("viewer");
@@ -202,6 +203,7 @@ class DashboardAndDeadLettersIT {
             browser.find("tr.dead-letter-" + id + " a.dead-letter-link").click();
             assertTrue(browser.text("#body").contains("\"id\": \"" + marker + "\""), browser.text("#body"));
             assertTrue(browser.text("#headers").contains("payments.events"));
+            assertTrue(browser.text("#body-size").startsWith(published.length() + " bytes, SHA-256 "), browser.text("#body-size"));
             assertTrue(browser.all("[id='letter:replay']").isEmpty());
             browser.screenshot("dead-letter");
         }

@@ -10,13 +10,17 @@ import dev.opsdeck.ingestion.entity.AccountState;
 import dev.opsdeck.ingestion.entity.Event;
 import dev.opsdeck.ingestion.entity.PaymentState;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventParserTest {
 
-    private final EventParser parser = new EventParser(4096);
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+    private final EventParser parser = new EventParser(4096, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1));
 
     static String account(String payloadFields) {
         return """
@@ -121,5 +125,41 @@ class EventParserTest {
     void oversizedBodyIsRejectedBeforeParsing() {
         String big = account(ACCOUNT_FIELDS).replace("\"accounts\"", "\"" + "a".repeat(5000) + "\"");
         assertTrue(rejection(big).startsWith("oversized"), rejection(big));
+    }
+
+    @Test
+    void occurredAtOfTheFarFutureIsRejectedNamingTheBoundEvenForAnUnknownType() {
+        String merged = """
+                {"id":"5f0c9a52-6f5e-4c1e-9a43-2b8c1f0f7a12","type":"account.merged","source":"accounts",
+                 "occurred_at":"+999999999-12-31T23:59:59Z","payload":{}}""";
+        assertEquals("occurred_at: more than 86400 s in the future: +999999999-12-31T23:59:59Z", rejection(merged));
+        assertEquals("occurred_at: more than 86400 s in the future: 2026-11-21T12:00:00.001Z",
+                rejection(account(ACCOUNT_FIELDS).replace("2026-11-20T10:15:30.123Z\",\"payload",
+                        "2026-11-21T12:00:00.001Z\",\"payload")));
+    }
+
+    @Test
+    void payloadTimestampsAreBoundedAsWell() {
+        assertEquals("payload.updated_at: more than 86400 s in the future: 9999-12-31T23:59:59Z",
+                rejection(account(ACCOUNT_FIELDS.replace("\"2026-11-20T10:15:30.123Z\"", "\"9999-12-31T23:59:59Z\""))));
+        assertEquals("payload.created_at: before 1970-01-01T00:00:00Z: 1969-12-31T23:59:59Z",
+                rejection(account(ACCOUNT_FIELDS.replace("2026-11-01T00:00:00Z", "1969-12-31T23:59:59Z"))));
+        assertEquals("payload.created_at: before 1970-01-01T00:00:00Z: -999999999-01-01T00:00:00Z",
+                rejection(account(ACCOUNT_FIELDS.replace("2026-11-01T00:00:00Z", "-999999999-01-01T00:00:00Z"))));
+    }
+
+    @Test
+    void timestampsAtTheBoundsAreAccepted() throws Exception {
+        Event event = parse(account(ACCOUNT_FIELDS.replace("2026-11-01T00:00:00Z", "1970-01-01T00:00:00Z"))
+                .replace("2026-11-20T10:15:30.123Z\",\"payload", "2026-11-21T12:00:00Z\",\"payload"));
+        assertEquals(Instant.parse("2026-11-21T12:00:00Z"), event.occurredAt());
+        assertEquals(Instant.EPOCH, ((AccountState) event.state()).createdAt());
+    }
+
+    @Test
+    void aNegativeFutureToleranceIsAConfigurationError() {
+        var failure = assertThrows(IllegalArgumentException.class,
+                () -> new EventParser(4096, Clock.systemUTC(), Duration.ofSeconds(-1)));
+        assertTrue(failure.getMessage().startsWith("ingestion.timestamp.future-tolerance-seconds must be 0 to"), failure.getMessage());
     }
 }

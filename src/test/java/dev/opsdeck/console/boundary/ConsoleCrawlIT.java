@@ -190,7 +190,7 @@ class ConsoleCrawlIT {
             browser.find("#action-form\\:reason").sendKeys("crawl: the dialog sends a refund");
             watchAjax(browser);
             browser.click("#action-form\\:confirm");
-            browser.waitFor(d -> !browser.all("#action-form\\:outcomes").isEmpty());
+            browser.waitFor(d -> !browser.all("#action-form\\:outcomes").isEmpty(), Duration.ofSeconds(90));
             browser.ajaxDone();
             checkAjax(browser, "refund dialog confirm");
             String outcome = browser.text("#action-form\\:outcomes");

@@ -12,7 +12,8 @@ public record RequestOrigin(String clientAddress, String scheme, String host, in
     /** {@code scheme://host[:port]}, the port left out when it is the scheme's default. */
     public String base() {
         boolean defaultPort = port == defaultPort(scheme) || port <= 0;
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+        String literal = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        return scheme + "://" + literal + (defaultPort ? "" : ":" + port);
     }
 
     /** A redirect target made absolute against this origin: a path from the root, or relative to {@code requestUri}. */

@@ -104,5 +104,6 @@ class ForwardedHeadersTest {
         assertEquals("https://ops.example.com/login.xhtml?next=%2F", origin.absolute("/login.xhtml?next=%2F", "/accounts/index.xhtml"));
         assertEquals("https://ops.example.com/accounts/account.xhtml?id=1", origin.absolute("account.xhtml?id=1", "/accounts/index.xhtml"));
         assertEquals("https://elsewhere.example/x", origin.absolute("https://elsewhere.example/x", "/"));
+        assertEquals("http://[::1]:8080/login.xhtml", new RequestOrigin("::1", "http", "::1", 8080).absolute("/login.xhtml", "/"));
     }
 }

@@ -4,6 +4,7 @@ import dev.opsdeck.api.boundary.Parameters;
 import dev.opsdeck.commands.control.ActionRequests;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
+import dev.opsdeck.security.boundary.ClientAddress;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,7 +56,7 @@ public class AccountRequestsResource {
                             @HeaderParam("Idempotency-Key") String key, JsonObject body) {
         ActionKind kind = change.startsWith("un") ? ActionKind.UNFREEZE : ActionKind.FREEZE;
         ActionCommand command = actions.request(kind, Parameters.requiredUuid("id", id), Requests.reason(body),
-                Requests.caller(security), http.getRemoteAddr(), Optional.ofNullable(key));
+                Requests.caller(security), ClientAddress.of(http), Optional.ofNullable(key));
         return Response.accepted(CommandView.of(command))
                 .location(uri.getBaseUriBuilder().path("v1/commands/" + command.id()).build()).build();
     }

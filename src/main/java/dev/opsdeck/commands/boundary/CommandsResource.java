@@ -8,6 +8,7 @@ import dev.opsdeck.commands.control.ActionRequests;
 import dev.opsdeck.commands.control.CommandStore;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.CommandState;
+import dev.opsdeck.security.boundary.ClientAddress;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -82,7 +83,7 @@ public class CommandsResource {
     @APIResponse(responseCode = "403", description = "The requester cannot approve their own command")
     @APIResponse(responseCode = "409", description = "The command is not awaiting approval")
     public CommandView approve(@PathParam("id") String id) {
-        return CommandView.of(actions.approve(Parameters.requiredUuid("id", id), Requests.caller(security), http.getRemoteAddr()));
+        return CommandView.of(actions.approve(Parameters.requiredUuid("id", id), Requests.caller(security), ClientAddress.of(http)));
     }
 
     @POST
@@ -93,7 +94,7 @@ public class CommandsResource {
     @APIResponse(responseCode = "409", description = "The command is not awaiting approval")
     public CommandView reject(@PathParam("id") String id, JsonObject body) {
         return CommandView.of(actions.reject(Parameters.requiredUuid("id", id), Requests.caller(security),
-                Requests.reason(body), http.getRemoteAddr()));
+                Requests.reason(body), ClientAddress.of(http)));
     }
 
     private static CommandStore.Cursor cursor(String value) {

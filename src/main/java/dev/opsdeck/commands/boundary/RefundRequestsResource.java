@@ -4,6 +4,7 @@ import dev.opsdeck.api.boundary.Parameters;
 import dev.opsdeck.commands.control.ActionRequests;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
+import dev.opsdeck.security.boundary.ClientAddress;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -52,7 +53,7 @@ public class RefundRequestsResource {
     @APIResponse(responseCode = "422", description = "reason missing or not 3 to 500 characters")
     public Response request(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String key, JsonObject body) {
         ActionCommand command = actions.request(ActionKind.REFUND, Parameters.requiredUuid("id", id), Requests.reason(body),
-                Requests.caller(security), http.getRemoteAddr(), Optional.ofNullable(key));
+                Requests.caller(security), ClientAddress.of(http), Optional.ofNullable(key));
         return Response.accepted(CommandView.of(command))
                 .location(uri.getBaseUriBuilder().path("v1/commands/" + command.id()).build()).build();
     }

@@ -1,6 +1,7 @@
 package dev.opsdeck.security.boundary;
 
 import dev.opsdeck.api.boundary.ApiError;
+import dev.opsdeck.proxy.boundary.ExternalOrigin;
 import dev.opsdeck.security.control.ApiCredentials;
 import dev.opsdeck.security.control.ConsoleLogin;
 import dev.opsdeck.security.control.LoginResult;
@@ -129,7 +130,9 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         String wanted = request.getRequestURI().substring(request.getContextPath().length())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         boolean home = wanted.equals("/") || wanted.isEmpty();
-        return context.redirect(loginPage + (home ? "" : "?next=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8)));
+        // absolute against the external origin: the server would make it absolute with its own scheme and host
+        return context.redirect(ExternalOrigin.of(request).absolute(loginPage
+                + (home ? "" : "?next=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8)), request.getRequestURI()));
     }
 
     private AuthenticationStatus bearer(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {

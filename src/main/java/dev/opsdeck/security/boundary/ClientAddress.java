@@ -1,15 +1,16 @@
 package dev.opsdeck.security.boundary;
 
+import dev.opsdeck.proxy.boundary.ExternalOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The address a request came from, as the audit log records it. */
+/** The address a request came from, as the audit log records it: the client's, also behind a trusted proxy. */
 public final class ClientAddress {
 
     private ClientAddress() {
     }
 
     public static String of(HttpServletRequest request) {
-        String address = request.getRemoteAddr();
+        String address = ExternalOrigin.of(request).clientAddress();
         return address == null || address.length() <= 64 ? address : address.substring(0, 64);
     }
 }

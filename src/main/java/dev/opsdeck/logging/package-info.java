@@ -1,2 +1,2 @@
-/** How Opsdeck logs: one JSON object per line on stdout by default, plain text for development. */
+/** How Opsdeck logs: JSON lines, or plain lines at a terminal, and unexpected failures under a reference users are shown. */
 package dev.opsdeck.logging;

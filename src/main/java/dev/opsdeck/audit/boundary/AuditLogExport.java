@@ -4,6 +4,7 @@ import dev.opsdeck.audit.control.AuditLogQuery;
 import dev.opsdeck.audit.control.AuditTrail;
 import dev.opsdeck.audit.entity.AuditFilter;
 import dev.opsdeck.audit.entity.AuditRecord;
+import dev.opsdeck.logging.control.Failures;
 import dev.opsdeck.reports.control.ReportFormat;
 import dev.opsdeck.reports.control.TableWriter;
 import dev.opsdeck.security.boundary.ClientAddress;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Downloads the audit log, filtered as the page shows it, as CSV; the export is itself an audit entry. */
@@ -49,12 +49,13 @@ public class AuditLogExport extends HttpServlet {
                     AuditLogQuery.EXPORT_HEADERS));
             audit.record(record.details(record.details() + ": " + rows + " rows"));
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "export of the audit log for " + user + " failed", e);
+            String reference = Failures.log(LOG, "export of the audit log for " + user, e);
+            request.setAttribute(Failures.REFERENCE_ATTRIBUTE, reference);
             audit.record(new AuditRecord(user, record.clientAddress(), "export", null, java.util.List.of(), "failed",
-                    record.details() + ": " + e.getMessage()));
+                    record.details() + ": failed, ref " + reference));
             if (!response.isCommitted()) {
                 response.reset();
-                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "The export failed: " + e.getMessage());
+                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "ref " + reference);
             }
         }
     }

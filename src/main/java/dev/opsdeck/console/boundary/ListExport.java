@@ -5,6 +5,7 @@ import dev.opsdeck.audit.entity.AuditRecord;
 import dev.opsdeck.console.control.ListExporter;
 import dev.opsdeck.console.entity.ListState;
 import dev.opsdeck.console.entity.ReadModelTable;
+import dev.opsdeck.logging.control.Failures;
 import dev.opsdeck.reports.control.ReportFormat;
 import dev.opsdeck.security.boundary.ClientAddress;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Downloads a console list as shown (its query string minus paging) as CSV or XLSX; every export is audited. */
@@ -59,12 +59,13 @@ public class ListExport extends HttpServlet {
             long rows = exporter.export(table, state, format, response.getOutputStream());
             audit.record(record.details(record.details() + ": " + rows + " rows"));
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "export of " + table.pageName() + " for " + user + " failed", e);
+            String reference = Failures.log(LOG, "export of " + table.pageName() + " for " + user, e);
+            request.setAttribute(Failures.REFERENCE_ATTRIBUTE, reference);
             audit.record(new AuditRecord(record.actor(), record.clientAddress(), "export", null, java.util.List.of(), "failed",
-                    record.details() + ": " + e.getMessage()));
+                    record.details() + ": failed, ref " + reference));
             if (!response.isCommitted()) {
                 response.reset();
-                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "The export failed: " + e.getMessage());
+                response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "ref " + reference);
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.opsdeck.console.entity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The cells a list's column becomes in an export: money as exact integer cents and as {@code major.minor CUR}. */
+/** The cells a list's column becomes in an export: money as exact integer minor units and in its currency's units. */
 public record ExportColumn(String header, String sqlColumn, Kind kind) {
 
     public enum Kind { TEXT, NUMBER, TIME, MONEY_TEXT }

@@ -2,59 +2,60 @@ package dev.opsdeck.logging.boundary;
 
 import dev.opsdeck.configuration.InvalidConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
+import dev.opsdeck.logging.control.PlainLines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The server logs JSON lines from its first line on (server-config/logging.properties); {@code log.format=plain}
- * switches the console to one readable line per record once the application has started.
+ * The server logs JSON lines from its first line on (server-config/logging.properties). Once the application starts,
+ * the console switches to {@link PlainLines} when {@code log.format=plain}, or, with {@code log.format} unset, when
+ * standard input and output are a terminal: a person reads that, while containers and CI keep JSON.
  */
 @ApplicationScoped
 public class LogFormat {
 
     static final String KEY = "log.format";
+    static final String JSON = "json";
+    static final String PLAIN = "plain";
 
     @Inject
-    @ConfigProperty(name = KEY, defaultValue = "json")
-    String format;
+    @ConfigProperty(name = KEY)
+    Optional<String> configured;
 
     void apply(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        switch (format) {
-            case "json" -> { }
-            case "plain" -> usePlainText();
-            default -> throw StartupFailure.stop(new InvalidConfigurationException(KEY + " (LOG_FORMAT)",
-                    "must be json or plain, was " + format));
+        String format;
+        try {
+            format = decide(configured, System.console() != null);
+        } catch (InvalidConfigurationException e) {
+            throw StartupFailure.stop(e);
         }
-    }
-
-    private static void usePlainText() {
-        SimpleFormatter plain = new SimpleFormatter() {
-            @Override
-            public String format(LogRecord record) {
-                return String.format("%1$tFT%1$tT.%1$tLZ %2$-7s %3$s - %4$s%n%5$s",
-                        record.getInstant().atZone(java.time.ZoneOffset.UTC), record.getLevel(),
-                        record.getLoggerName(), formatMessage(record),
-                        record.getThrown() == null ? "" : stackTrace(record.getThrown()));
-            }
-        };
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            if (handler instanceof ConsoleHandler) {
-                handler.setFormatter(plain);
+        if (format.equals(PLAIN)) {
+            PlainLines plain = new PlainLines();
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                if (handler instanceof ConsoleHandler) {
+                    handler.setFormatter(plain);
+                }
             }
         }
     }
 
-    private static String stackTrace(Throwable thrown) {
-        var out = new java.io.StringWriter();
-        thrown.printStackTrace(new java.io.PrintWriter(out));
-        return out.toString();
+    /** {@code log.format} when set; else plain at a terminal, JSON anywhere else. */
+    static String decide(Optional<String> configured, boolean terminal) {
+        if (configured.isEmpty() || configured.get().isBlank()) {
+            return terminal ? PLAIN : JSON;
+        }
+        String format = configured.get().trim().toLowerCase(Locale.ROOT);
+        if (!format.equals(JSON) && !format.equals(PLAIN)) {
+            throw new InvalidConfigurationException(KEY + " (LOG_FORMAT)", "must be json or plain, was " + configured.get());
+        }
+        return format;
     }
 }

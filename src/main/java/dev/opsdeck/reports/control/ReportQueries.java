@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each report type reads from the read models. Totals are integer cents per currency, never mixed:
- * every amount column comes with its currency and a {@code major.minor CUR} rendering.
+ * What each report type reads from the read models. Totals are integer minor units per currency, never mixed:
+ * every amount column comes with its currency and a rendering in that currency's units ({@link Money}).
  */
 public final class ReportQueries {
 

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On the first start (no console user yet) creates the user {@code admin} with the password from
- * {@code OPSDECK_ADMIN_PASSWORD}, or a random one printed once in the log.
+ * {@code OPSDECK_ADMIN_PASSWORD}, or a random one printed once in the log and in the start banner.
  */
 @Singleton
 @Startup
@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FirstAdmin {
 
+    public static final String USER = "admin";
     static final String KEY = "opsdeck.admin.password";
     private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
 
@@ -35,10 +36,13 @@ public class FirstAdmin {
     @ConfigProperty(name = KEY)
     Optional<String> configuredPassword;
 
+    private boolean createdNow;
+    private String generatedPassword;
+
     @PostConstruct
     void createWhenNoUserExists() {
         configuredPassword.ifPresent(password -> {
-            String problem = Passwords.problem(password, "admin");
+            String problem = Passwords.problem(password, USER);
             if (problem != null) {
                 throw StartupFailure.stop(new InvalidConfigurationException(KEY, problem));
             }
@@ -46,6 +50,8 @@ public class FirstAdmin {
         String password = configuredPassword.orElseGet(Passwords::generate);
         try {
             if (users.createFirstAdmin(password)) {
+                createdNow = true;
+                generatedPassword = configuredPassword.isPresent() ? null : password;
                 if (configuredPassword.isPresent()) {
                     LOG.info("Created the first console user 'admin' with the password from OPSDECK_ADMIN_PASSWORD");
                 } else {
@@ -59,5 +65,21 @@ public class FirstAdmin {
             }
             LOG.info("Another instance created the first console user at the same time");
         }
+    }
+
+    /** Whether this start created the first admin: the first start of this database. */
+    public boolean createdNow() {
+        return createdNow;
+    }
+
+    public boolean passwordFromConfiguration() {
+        return configuredPassword.isPresent();
+    }
+
+    /** The password generated on this first start, once: the start banner shows it, then it is forgotten. */
+    public Optional<String> takeGeneratedPassword() {
+        Optional<String> password = Optional.ofNullable(generatedPassword);
+        generatedPassword = null;
+        return password;
     }
 }

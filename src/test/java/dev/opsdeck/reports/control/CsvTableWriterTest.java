@@ -66,9 +66,10 @@ class CsvTableWriterTest {
 
     @Test
     void negativeAmountsWithTheirCurrencyAreNotMistakenForFormulas() throws IOException {
-        Csv csv = readBack(List.of(Arrays.asList(1L, "-999.99 EUR", null, null), Arrays.asList(2L, "-1 EUR+1", null, null)));
+        Csv csv = readBack(List.of(Arrays.asList(1L, Money.format(-99999, "EUR"), null, null), Arrays.asList(2L, "-1 EUR+1", null, null),
+                Arrays.asList(3L, Money.format(-1500, "JPY"), null, null), Arrays.asList(4L, Money.format(-1250, "KWD"), null, null)));
 
-        assertEquals(List.of("-999.99 EUR", "'-1 EUR+1"), csv.rows().stream().map(r -> r.get("note")).toList());
+        assertEquals(List.of("-999.99 EUR", "'-1 EUR+1", "-1500 JPY", "-1.250 KWD"), csv.rows().stream().map(r -> r.get("note")).toList());
     }
 
     @Test

@@ -37,12 +37,4 @@ class ReportParametersTest {
         assertEquals("parameters.state", field(ReportType.DEAD_LETTERS, "{\"state\":\"lost\"}"));
         assertEquals(Map.of("state", "waiting"), ReportParameters.validate(ReportType.DEAD_LETTERS, null));
     }
-
-    @Test
-    void moneyIsMajorDotMinorWithItsCurrency() {
-        assertEquals("1234.05 EUR", Money.format(123405, "EUR"));
-        assertEquals("-0.50 USD", Money.format(-50, "USD"));
-        assertEquals("0.00 JPY", Money.format(0, "JPY"));
-        assertEquals("-92233720368547758.08 EUR", Money.format(Long.MIN_VALUE, "EUR"));
-    }
 }

@@ -36,14 +36,15 @@ class ReportQueriesIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgresql", "h2"})
-    void paymentsSummaryAndRefundsSumPerDayCurrencyAndStatus(String database) throws Exception {
+    void paymentsSummaryAndRefundsSumPerDayCurrencyAndStatusInEachCurrencysUnits(String database) throws Exception {
         DataSource dataSource = database.equals("postgresql") ? Databases.freshPostgres() : Databases.freshH2();
         ReadModelWriter writer = new ReadModelWriter(dataSource, database.equals("postgresql")
                 ? ReadModelStatements.POSTGRESQL : ReadModelStatements.H2, 1, 64, Clock.systemUTC(), Executors.defaultThreadFactory(), s -> { });
         try {
             Object[][] payments = {{1000L, "EUR", "settled", "2026-03-01T09:00:00Z"}, {2500L, "EUR", "settled", "2026-03-01T23:59:59Z"},
                     {700L, "USD", "refund_requested", "2026-03-02T00:00:00Z"}, {300L, "USD", "refunded", "2026-03-02T10:00:00Z"},
-                    {9999L, "EUR", "settled", "2026-03-05T12:00:00Z"}};
+                    {9999L, "EUR", "settled", "2026-03-05T12:00:00Z"},
+                    {1500L, "JPY", "refunded", "2026-03-02T05:00:00Z"}, {1250L, "KWD", "refund_requested", "2026-03-02T06:00:00Z"}};
             for (Object[] p : payments) {
                 Instant created = Instant.parse((String) p[3]);
                 writer.submit(Stream.PAYMENTS, new Event(UUID.randomUUID(), "payment.created", "payments", created,
@@ -53,10 +54,15 @@ class ReportQueriesIT {
             List<List<Object>> summary = rows(dataSource, ReportType.PAYMENTS_SUMMARY, Map.of("from", "2026-03-01", "to", "2026-03-02"));
             assertEquals(List.of(
                     List.of("2026-03-01", "EUR", "settled", 2L, 3500L, "35.00 EUR"),
+                    List.of("2026-03-02", "JPY", "refunded", 1L, 1500L, "1500 JPY"),
+                    List.of("2026-03-02", "KWD", "refund_requested", 1L, 1250L, "1.250 KWD"),
                     List.of("2026-03-02", "USD", "refund_requested", 1L, 700L, "7.00 USD"),
                     List.of("2026-03-02", "USD", "refunded", 1L, 300L, "3.00 USD")), summary);
             assertEquals(List.of(), rows(dataSource, ReportType.PAYMENTS_SUMMARY, Map.of("from", "1999-01-01", "to", "1999-01-02")));
-            assertEquals(List.of(List.of("USD", 2L, 1000L, "10.00 USD", 1L, 300L, "3.00 USD", 1L, 700L, "7.00 USD")),
+            assertEquals(List.of(
+                    List.of("JPY", 1L, 1500L, "1500 JPY", 1L, 1500L, "1500 JPY", 0L, 0L, "0 JPY"),
+                    List.of("KWD", 1L, 1250L, "1.250 KWD", 0L, 0L, "0.000 KWD", 1L, 1250L, "1.250 KWD"),
+                    List.of("USD", 2L, 1000L, "10.00 USD", 1L, 300L, "3.00 USD", 1L, 700L, "7.00 USD")),
                     rows(dataSource, ReportType.REFUNDS, Map.of()));
             assertEquals(List.of(), rows(dataSource, ReportType.ACCOUNT_BALANCES, Map.of()));
             assertEquals(List.of(), rows(dataSource, ReportType.DEAD_LETTERS, Map.of("state", "waiting")));

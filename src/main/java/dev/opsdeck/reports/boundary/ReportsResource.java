@@ -43,7 +43,6 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -153,13 +152,7 @@ public class ReportsResource {
         });
         Optional<String> wantedType = Optional.ofNullable(type).filter(t -> !t.isEmpty()).map(t -> ReportType.of(t)
                 .orElseThrow(() -> new InvalidParameterException("type", "not a report type: " + t)).label());
-        Optional<String[]> after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(c -> {
-            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(c)).split("_", 2);
-            if (parts.length != 2) {
-                throw new InvalidParameterException("cursor", "not a cursor this API returned");
-            }
-            return parts;
-        });
+        Optional<Parameters.TimeCursor> after = Parameters.timeCursor(cursor);
         StringBuilder jpql = new StringBuilder("SELECT r FROM ReportRun r WHERE 1 = 1");
         wantedStatus.ifPresent(s -> jpql.append(" AND r.status = :status"));
         wantedType.ifPresent(t -> jpql.append(" AND r.reportType = :type"));
@@ -168,11 +161,7 @@ public class ReportsResource {
                 ReportRun.class).setMaxResults(size + 1);
         wantedStatus.ifPresent(s -> query.setParameter("status", s));
         wantedType.ifPresent(t -> query.setParameter("type", t));
-        try {
-            after.ifPresent(a -> query.setParameter("at", Instant.parse(a[0])).setParameter("id", UUID.fromString(a[1])));
-        } catch (RuntimeException e) {
-            throw new InvalidParameterException("cursor", "not a cursor this API returned");
-        }
+        after.ifPresent(a -> query.setParameter("at", a.at()).setParameter("id", a.id()));
         List<ReportRun> found = query.getResultList();
         List<ReportRun> page = found.subList(0, Math.min(size, found.size()));
         String next = found.size() > size

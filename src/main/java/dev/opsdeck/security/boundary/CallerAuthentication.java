@@ -32,7 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
 
-    static final String API_PATH = "/api/";
+    static final String API_SERVLET_PATH = "/api";
+    /** Set on a request authenticated by a bearer credential; the API refuses every request without it. */
+    public static final String BEARER_AUTHENTICATED = "opsdeck.bearer-authenticated";
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String SIGNED_IN = "opsdeck.signed-in-user";
     private static final String BEARER = "Bearer ";
@@ -54,8 +56,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(API_PATH)) {
+        if (isApi(request)) {
             return bearer(request, response, context);
         }
         Credential credential = context.getAuthParameters().getCredential();
@@ -70,6 +71,15 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return toLoginPage(request, response, context);
+    }
+
+    /**
+     * Decided on the servlet path the container matched after decoding and normalising the URI, so that
+     * {@code /api;x/...}, {@code //api/...} or {@code /%61pi/...} are API requests like {@code /api/...}.
+     */
+    static boolean isApi(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        return servletPath.equals(API_SERVLET_PATH) || servletPath.startsWith(API_SERVLET_PATH + "/");
     }
 
     @Override
@@ -141,6 +151,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (caller.isEmpty()) {
             return refuse(response, "The bearer credential is not a valid service token or JWT");
         }
+        request.setAttribute(BEARER_AUTHENTICATED, Boolean.TRUE);
         return context.notifyContainerAboutLogin(caller.get().name(), caller.get().roles());
     }
 

@@ -4,6 +4,7 @@ import dev.opsdeck.api.boundary.ApiError;
 import dev.opsdeck.api.boundary.InvalidParameterException;
 import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.reports.control.ExportLimits;
 import dev.opsdeck.reports.control.FinishedRuns;
 import dev.opsdeck.reports.control.InvalidReportException;
 import dev.opsdeck.reports.control.ReportFormat;
@@ -38,6 +39,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
@@ -73,6 +75,9 @@ public class ReportsResource {
 
     @Inject
     FinishedRuns finishedRuns;
+
+    @Inject
+    ExportLimits exportLimits;
 
     @Context
     UriInfo uri;
@@ -185,6 +190,7 @@ public class ReportsResource {
     @Operation(summary = "The run's file, streamed with its content type and a file name")
     @APIResponse(responseCode = "409", description = "The run has not succeeded (yet)")
     @APIResponse(responseCode = "410", description = "The file passed its retention and was deleted")
+    @APIResponse(responseCode = "429", description = "Too many exports at once on this instance or for this caller; Retry-After")
     public Response download(@PathParam("id") String id) {
         ReportRun run = find(id);
         if (run.getStatus() != RunStatus.SUCCEEDED) {
@@ -194,9 +200,19 @@ public class ReportsResource {
         if (file == null || !Files.exists(file)) {
             return new ApiError("gone", "the file of run " + id + " is no longer kept").toResponse(410);
         }
+        Optional<ExportLimits.Permit> permit = exportLimits.tryStart(caller());
+        if (permit.isEmpty()) {
+            return Response.fromResponse(new ApiError("too_many_exports", exportLimits.tryAgainMessage()).toResponse(429))
+                    .header("Retry-After", ExportLimits.RETRY_AFTER_SECONDS).build();
+        }
         ReportFormat format = ReportFormat.parse(run.getFormat());
         String name = run.getReportType() + "-" + FILE_TIME.format(run.getFinishedAt()) + "." + format.extension();
-        return Response.ok(file.toFile(), format.contentType())
+        StreamingOutput body = out -> {
+            try (ExportLimits.Permit running = permit.get()) {
+                Files.copy(file, out);
+            }
+        };
+        return Response.ok(body, format.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("X-Checksum-SHA256", run.getChecksum())
                 .build();

@@ -21,13 +21,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one): requests under /api carry a
  * bearer credential; console pages use a session opened by the login page, whose user is looked up again on
- * every request so that disabling a user or changing a role takes effect at once.
+ * every request so that disabling a user, changing a role or changing the password (which ends the user's other
+ * sessions) takes effect at once.
  */
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
@@ -37,6 +39,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     public static final String BEARER_AUTHENTICATED = "opsdeck.bearer-authenticated";
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String SIGNED_IN = "opsdeck.signed-in-user";
+    static final String SIGNED_IN_AT = "opsdeck.signed-in-at";
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -104,6 +107,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(true);
         session.setMaxInactiveInterval(sessionTimeoutMinutes * 60);
         session.setAttribute(SIGNED_IN, result.userId());
+        session.setAttribute(SIGNED_IN_AT, login.now());
         Caller caller = result.caller().orElseThrow();
         return context.notifyContainerAboutLogin(caller.name(), caller.roles());
     }
@@ -114,7 +118,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (!(userId instanceof Long)) {
             return Optional.empty();
         }
-        Optional<Caller> caller = login.current((Long) userId);
+        Object signedInAt = session.getAttribute(SIGNED_IN_AT);
+        Optional<Caller> caller = signedInAt instanceof Instant at ? login.current((Long) userId, at) : Optional.empty();
         if (caller.isEmpty()) {
             session.invalidate();
         }

@@ -116,7 +116,8 @@ class AdministrationIT {
             }
             browser.login(user, PASSWORD);
             assertTrue(browser.driver().getCurrentUrl().contains("login.xhtml"));
-            assertTrue(browser.text(".ui-messages-error").contains("locked"), browser.text(".ui-messages-error"));
+            assertTrue(browser.text(".ui-messages-error").contains("Wrong user name or password"),
+                    "a locked user reads the same refusal as a wrong password: " + browser.text(".ui-messages-error"));
         }
         try (Browser admin = Browser.open(base).loginAsAdmin()) {
             admin.get("security/users.xhtml");

@@ -1,12 +1,11 @@
 package dev.opsdeck.console.boundary;
 
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Ends a page's polling once the page has been open for {@code console.poll.idle-minutes} without the user doing
@@ -18,10 +17,8 @@ public class IdlePoll implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    @Inject
-    @ConfigProperty(name = "console.poll.idle-minutes", defaultValue = "10")
-    int idleMinutes;
-
+    private final int idleMinutes = ConfigProvider.getConfig()
+            .getOptionalValue("console.poll.idle-minutes", Integer.class).orElse(10);
     private final Instant opened = Instant.now();
 
     public boolean isSpent() {

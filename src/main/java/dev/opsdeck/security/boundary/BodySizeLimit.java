@@ -58,7 +58,6 @@ public class BodySizeLimit extends HttpFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String message = "The request body is larger than " + maxBytes + " bytes (" + KEY + ")";
-        response.setHeader("Connection", "close");
         if (CallerAuthentication.isApi(request)) {
             response.setStatus(413);
             response.setContentType("application/json");

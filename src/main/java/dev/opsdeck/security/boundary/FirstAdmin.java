@@ -38,12 +38,12 @@ public class FirstAdmin {
     Optional<String> configuredPassword;
 
     @Inject
-    @ConfigProperty(name = "mp.config.profile", defaultValue = "")
-    String profile;
+    @ConfigProperty(name = "mp.config.profile")
+    Optional<String> profile;
 
     @PostConstruct
     void createWhenNoUserExists() {
-        if (configuredPassword.isEmpty() && "prod".equals(profile) && users.countAfresh() == 0) {
+        if (configuredPassword.isEmpty() && profile.filter("prod"::equals).isPresent() && users.countAfresh() == 0) {
             throw StartupFailure.stop(new MissingConfigurationException(KEY, "OPSDECK_ADMIN_PASSWORD",
                     "required for the first start under the prod profile, where no console user exists yet"));
         }

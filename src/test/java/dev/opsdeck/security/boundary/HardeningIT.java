@@ -54,6 +54,10 @@ class HardeningIT {
     @ArquillianResource
     URL base;
 
+    private String root() {
+        return base.toString().endsWith("/") ? base.toString() : base + "/";
+    }
+
     private Api api() {
         return new Api(base);
     }
@@ -113,7 +117,7 @@ class HardeningIT {
         HttpClient http = HttpClient.newHttpClient();
         for (HttpRequest.BodyPublisher body : List.of(HttpRequest.BodyPublishers.ofByteArray(eightMiB),
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(eightMiB)))) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/reports"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root() + "api/v1/reports"))
                     .header("Authorization", "Bearer " + SERVICE).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60)).POST(body).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(413, response.statusCode(), response.body());
@@ -299,7 +303,7 @@ class HardeningIT {
 
     @Test
     void sessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
-        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "login.xhtml"))
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(root() + "login.xhtml"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                 .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers().map()));
@@ -325,14 +329,14 @@ class HardeningIT {
     void apiDocsAndApiAnswersForbidInlineScriptsAndSwaggerKeepsNoToken() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("api-docs/index.html", "api/v1/info")) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String policy = response.headers().firstValue("Content-Security-Policy").orElseThrow();
             assertTrue(policy.contains("script-src 'self';"), path + ": " + policy);
             assertFalse(policy.contains("unsafe-inline'; style") && policy.contains("script-src 'self' 'unsafe"), policy);
             assertFalse(policy.contains("unsafe-eval"), policy);
         }
-        String script = http.send(HttpRequest.newBuilder(URI.create(base + "api-docs/api-docs.js")).build(),
+        String script = http.send(HttpRequest.newBuilder(URI.create(root() + "api-docs/api-docs.js")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(script.contains("persistAuthorization: false"), script);
     }

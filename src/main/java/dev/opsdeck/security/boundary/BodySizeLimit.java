@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimit extends HttpFilter {
 
     public static final String KEY = "api.max-body-bytes";
+    private static final long DRAINED_AT_MOST = 64L * 1024 * 1024;
 
     @Inject
     @ConfigProperty(name = KEY, defaultValue = "1048576")
@@ -58,6 +59,7 @@ public class BodySizeLimit extends HttpFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String message = "The request body is larger than " + maxBytes + " bytes (" + KEY + ")";
+        discardUpTo(request.getInputStream(), DRAINED_AT_MOST);
         if (CallerAuthentication.isApi(request)) {
             response.setStatus(413);
             response.setContentType("application/json");
@@ -65,6 +67,19 @@ public class BodySizeLimit extends HttpFilter {
             response.getWriter().write(new ApiError("payload_too_large", message).toJson());
         } else {
             response.sendError(413, message);
+        }
+    }
+
+    /**
+     * Reads and drops what the client is still sending (up to a bound), so that a client that reads the answer only
+     * after sending its whole body (java.net.http does) gets the 413 instead of a closed connection.
+     */
+    private static void discardUpTo(InputStream in, long bound) throws IOException {
+        byte[] scratch = new byte[65536];
+        long read = 0;
+        int n;
+        while (read < bound && (n = in.read(scratch)) != -1) {
+            read += n;
         }
     }
 

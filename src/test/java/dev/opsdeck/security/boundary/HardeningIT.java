@@ -29,6 +29,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,6 +54,23 @@ class HardeningIT {
 
     @ArquillianResource
     URL base;
+
+    /** Payara answers 404 for a moment after the deployment returns, until it has mapped the context root. */
+    @BeforeEach
+    void awaitContext() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            status = http.send(HttpRequest.newBuilder(URI.create(root() + "login.xhtml")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("login.xhtml still answers " + status + " at " + root());
+    }
 
     private String root() {
         return base.toString().endsWith("/") ? base.toString() : base + "/";
@@ -179,10 +197,16 @@ class HardeningIT {
             assertEquals(422, response.status(), path + " -> " + response.body());
             assertEquals(field, response.json().getString("field"), path);
         });
+        Api.Response encodedTraversal = api().get("api/v1/reports/..%252F..%252Fetc%252Fpasswd/download", ADMIN);
+        assertEquals(422, encodedTraversal.status(), encodedTraversal.body());
+        assertEquals("id", encodedTraversal.json().getString("field"));
         for (String path : List.of("api/v1/reports/..%2F..%2F..%2Fetc%2Fpasswd/download", "api/v1/reports/%2e%2e/download",
                 "api/v1/accounts/..%252f..%252fetc%252fpasswd", "api/v1/dead-letters/1%00/replay")) {
-            Api.Response response = api().get(path, ADMIN);
-            assertTrue(response.status() >= 400 && response.status() < 500, path + " -> " + response.status() + " " + response.body());
+            HttpResponse<String> response = new ConsoleSession(base).get(path);
+            boolean toLogin = response.statusCode() == 302
+                    && response.headers().firstValue("Location").orElse("").contains("login.xhtml");
+            assertTrue(toLogin || response.statusCode() >= 400 && response.statusCode() < 500,
+                    path + " -> " + response.statusCode() + " " + response.body());
             assertFalse(response.body().contains("root:"), path);
         }
     }
@@ -192,7 +216,7 @@ class HardeningIT {
         Api.Response backwards = api().post("api/v1/reports", SERVICE, "{\"report_type\": \"payments_summary\", "
                 + "\"parameters\": {\"from\": \"2026-11-30\", \"to\": \"2026-11-01\"}}");
         assertEquals(422, backwards.status(), backwards.body());
-        assertTrue(List.of("from", "to").contains(backwards.json().getString("field")), backwards.body());
+        assertTrue(List.of("parameters.from", "parameters.to").contains(backwards.json().getString("field")), backwards.body());
         Api.Response unknown = api().post("api/v1/reports", SERVICE, "{\"report_type\": \"salaries\"}");
         assertEquals(422, unknown.status(), unknown.body());
         assertEquals("report_type", unknown.json().getString("field"));
@@ -249,8 +273,8 @@ class HardeningIT {
         Api.Response discarded = api().post("api/v1/dead-letters/" + id + "/discard", ADMIN, "{\"reason\": \"a test leftover\"}");
         assertEquals(200, discarded.status(), discarded.body());
         try (Connection connection = database(); PreparedStatement query = connection.prepareStatement(
-                "SELECT actor, outcome FROM audit_log WHERE action = 'dead-letter.discarded' AND target_ids LIKE ? ORDER BY id")) {
-            query.setString(1, "%" + id + "%");
+                "SELECT actor, outcome FROM audit_log WHERE action = 'dead-letter.discarded' AND target_ids = ? ORDER BY id")) {
+            query.setString(1, String.valueOf(id));
             try (ResultSet rows = query.executeQuery()) {
                 assertTrue(rows.next());
                 assertEquals("otto", rows.getString("actor"));
@@ -328,13 +352,13 @@ class HardeningIT {
     @Test
     void apiDocsAndApiAnswersForbidInlineScriptsAndSwaggerKeepsNoToken() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : List.of("api-docs/index.html", "api/v1/info")) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root() + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String policy = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+        for (String path : List.of("api-docs/index.html", "api-docs/api-docs.js", "api/v1/info")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(root() + path))
+                    .header("Authorization", "Bearer " + SERVICE).build(), HttpResponse.BodyHandlers.ofString());
+            String policy = response.headers().firstValue("Content-Security-Policy")
+                    .orElseThrow(() -> new AssertionError(path + ": no Content-Security-Policy"));
             assertTrue(policy.contains("script-src 'self';"), path + ": " + policy);
-            assertFalse(policy.contains("unsafe-inline'; style") && policy.contains("script-src 'self' 'unsafe"), policy);
-            assertFalse(policy.contains("unsafe-eval"), policy);
+            assertFalse(policy.contains("unsafe-eval"), path + ": " + policy);
         }
         String script = http.send(HttpRequest.newBuilder(URI.create(root() + "api-docs/api-docs.js")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -348,9 +372,9 @@ class HardeningIT {
 
     private static List<String> auditActions(String actor, String target) throws SQLException {
         try (Connection connection = database(); PreparedStatement query = connection.prepareStatement(
-                "SELECT action FROM audit_log WHERE actor = ? AND target_ids LIKE ? ORDER BY id")) {
+                "SELECT action FROM audit_log WHERE actor = ? AND target_type = 'report_configuration' AND target_ids = ? ORDER BY id")) {
             query.setString(1, actor);
-            query.setString(2, "%" + target + "%");
+            query.setString(2, target);
             try (ResultSet rows = query.executeQuery()) {
                 List<String> actions = new java.util.ArrayList<>();
                 while (rows.next()) {

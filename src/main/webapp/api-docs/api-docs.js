@@ -4,5 +4,5 @@ window.ui = SwaggerUIBundle({
   dom_id: "#swagger-ui",
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
   layout: "StandaloneLayout",
-  persistAuthorization: true
+  persistAuthorization: false
 });

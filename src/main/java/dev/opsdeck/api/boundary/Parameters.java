@@ -1,6 +1,7 @@
 package dev.opsdeck.api.boundary;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,6 +72,21 @@ public final class Parameters {
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException e) {
+                throw notACursor();
+            }
+        });
+    }
+
+    /** The position after a row ordered by a time and an id, as {@link #cursorAfter} wrote it from "time_id". */
+    public record TimeCursor(Instant at, UUID id) {
+    }
+
+    public static Optional<TimeCursor> timeCursor(String value) {
+        return cursorText(value).map(text -> {
+            String[] parts = text.split("_", 2);
+            try {
+                return new TimeCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
                 throw notACursor();
             }
         });

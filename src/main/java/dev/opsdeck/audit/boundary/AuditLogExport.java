@@ -5,9 +5,11 @@ import dev.opsdeck.audit.control.AuditTrail;
 import dev.opsdeck.audit.entity.AuditFilter;
 import dev.opsdeck.audit.entity.AuditRecord;
 import dev.opsdeck.logging.control.Failures;
+import dev.opsdeck.reports.control.ExportLimits;
 import dev.opsdeck.reports.control.ReportFormat;
 import dev.opsdeck.reports.control.TableWriter;
 import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.security.entity.Action;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,9 +18,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Downloads the audit log, filtered as the page shows it, as CSV; the export is itself an audit entry. */
+/** Downloads the audit log, filtered as the page shows it, as CSV (admins only); the export is itself an audit entry. */
 @WebServlet("/audit/export")
 public class AuditLogExport extends HttpServlet {
 
@@ -30,6 +34,9 @@ public class AuditLogExport extends HttpServlet {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ExportLimits limits;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AuditFilter filter;
@@ -40,6 +47,25 @@ public class AuditLogExport extends HttpServlet {
             return;
         }
         String user = request.getUserPrincipal().getName();
+        if (!Action.AUDIT_LOG_READ.allows(request::isUserInRole)) {
+            audit.record(AuditRecord.of(user, ClientAddress.of(request), "export", "refused")
+                    .details("audit log: " + Action.AUDIT_LOG_READ.refusal()));
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, Action.AUDIT_LOG_READ.refusal());
+            return;
+        }
+        Optional<ExportLimits.Permit> permit = limits.tryStart(user);
+        if (permit.isEmpty()) {
+            response.setHeader("Retry-After", String.valueOf(ExportLimits.RETRY_AFTER_SECONDS));
+            response.sendError(429, limits.tryAgainMessage());
+            return;
+        }
+        try (ExportLimits.Permit running = permit.get()) {
+            write(request, response, filter, user);
+        }
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, AuditFilter filter, String user)
+            throws IOException {
         response.setContentType(ReportFormat.CSV.contentType());
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-log-" + LocalDate.now() + ".csv\"");
         AuditRecord record = AuditRecord.of(user, ClientAddress.of(request), "export", "succeeded")

@@ -1,6 +1,7 @@
 package dev.opsdeck.audit.boundary;
 
 import dev.opsdeck.audit.control.AuditLogQuery;
+import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.audit.entity.AuditEntry;
 import dev.opsdeck.audit.entity.AuditFilter;
 import jakarta.faces.application.FacesMessage;
@@ -8,6 +9,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,9 @@ public class AuditLogList implements Serializable {
     @Inject
     AuditLogQuery query;
 
+    @Inject
+    SecurityContext security;
+
     private String actor;
     private String action;
     private String target;
@@ -42,7 +47,17 @@ public class AuditLogList implements Serializable {
     private long count;
     private final Model model = new Model();
 
+    /** Why the log is not shown to this caller, or null when they may read it. */
+    public String getRefusal() {
+        return Action.AUDIT_LOG_READ.allows(security::isCallerInRole) ? null : Action.AUDIT_LOG_READ.refusal();
+    }
+
     public void open() {
+        if (getRefusal() != null) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, getRefusal(), null));
+            filter = AuditFilter.none();
+            return;
+        }
         try {
             filter = new AuditFilter(actor, action, target, from, to);
         } catch (IllegalArgumentException e) {
@@ -82,6 +97,9 @@ public class AuditLogList implements Serializable {
     }
 
     public List<String> getActions() {
+        if (getRefusal() != null) {
+            return List.of();
+        }
         List<String> known = query.actions();
         if (filter.action() != null && !known.contains(filter.action())) {
             known = new java.util.ArrayList<>(known);
@@ -107,6 +125,9 @@ public class AuditLogList implements Serializable {
 
         @Override
         public List<AuditEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            if (getRefusal() != null) {
+                return List.of();
+            }
             List<AuditEntry> rows = query.page(filter, first == 0 ? null : cursors.get(first), first, pageSize);
             if (!rows.isEmpty()) {
                 cursors.put(first + rows.size(), AuditLogQuery.Cursor.after(rows.get(rows.size() - 1)));

@@ -5,6 +5,8 @@ import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
 import dev.opsdeck.audit.control.AuditSearch;
 import dev.opsdeck.audit.entity.AuditEntry;
+import dev.opsdeck.security.boundary.Permitted;
+import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,6 +35,7 @@ public class AuditLogResource {
     EntityManager em;
 
     @GET
+    @Permitted(Action.AUDIT_LOG_READ)
     @Operation(summary = "Audit entries, newest first, filtered, one keyset page at a time")
     @APIResponse(responseCode = "200", description = "A page of entries and the cursor of the next one")
     @APIResponse(responseCode = "422", description = "A filter, limit or cursor is wrong; the field is named")

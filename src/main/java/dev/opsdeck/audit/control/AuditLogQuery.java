@@ -2,10 +2,12 @@ package dev.opsdeck.audit.control;
 
 import dev.opsdeck.audit.entity.AuditEntry;
 import dev.opsdeck.audit.entity.AuditFilter;
+import dev.opsdeck.reports.control.ExportLimits;
 import dev.opsdeck.reports.control.TableWriter;
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -40,6 +42,9 @@ public class AuditLogQuery {
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
+
+    @Inject
+    ExportLimits limits;
 
     private volatile List<String> actions;
     private volatile long actionsReadAt;
@@ -121,6 +126,7 @@ public class AuditLogQuery {
             connection.setAutoCommit(false);
             try (writer; PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM audit_log WHERE " + where.sql + " ORDER BY occurred_at DESC, id DESC")) {
+                limits.applyStatementTimeout(connection);
                 statement.setFetchSize(FETCH_SIZE);
                 bind(statement, where.parameters);
                 try (ResultSet result = statement.executeQuery()) {

@@ -5,6 +5,7 @@ import dev.opsdeck.commands.control.ActionRequests;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.CommandState;
 import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Caller;
 import dev.opsdeck.security.entity.Role;
 import jakarta.faces.application.FacesMessage;
@@ -12,6 +13,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,14 @@ public class CommandList implements Serializable {
 
     @Inject
     SignedInUser user;
+
+    @Inject
+    SecurityContext security;
+
+    /** Why the list is empty for this caller, or null when they may read commands. */
+    public String getRefusal() {
+        return Action.COMMANDS_READ.allows(security::isCallerInRole) ? null : Action.COMMANDS_READ.refusal();
+    }
 
     private String state;
     private String rejection;
@@ -98,6 +108,9 @@ public class CommandList implements Serializable {
     }
 
     public List<Row> getRows() {
+        if (!Action.COMMANDS_READ.allows(security::isCallerInRole)) {
+            return List.of();
+        }
         Optional<CommandState> filter = state == null || state.isBlank() ? Optional.empty() : CommandState.of(state);
         return actions.page(filter, Optional.empty(), Optional.empty(), SHOWN).stream().map(Row::new).toList();
     }
@@ -115,8 +128,8 @@ public class CommandList implements Serializable {
     }
 
     private void decide(UUID id, boolean approve) {
-        if (!user.isOperator()) {
-            message(FacesMessage.SEVERITY_ERROR, "Only an operator or admin may decide; your role is " + user.getRole());
+        if (!Action.COMMANDS_DECIDE.allows(security::isCallerInRole)) {
+            message(FacesMessage.SEVERITY_ERROR, Action.COMMANDS_DECIDE.refusal() + "; your role is " + user.getRole());
             return;
         }
         Caller caller = new Caller(user.getName(), Role.granted(user.getRole()));

@@ -9,6 +9,8 @@ import dev.opsdeck.commands.control.CommandStore;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.CommandState;
 import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.security.boundary.Permitted;
+import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,7 @@ public class CommandsResource {
     HttpServletRequest http;
 
     @GET
+    @Permitted(Action.COMMANDS_READ)
     @Operation(summary = "Commands, newest first, filtered by state and target, one keyset page at a time")
     @APIResponse(responseCode = "422", description = "A filter, limit or cursor is wrong; the field is named")
     public Page<CommandView> list(@QueryParam("state") String state, @QueryParam("target_id") String targetId,
@@ -59,7 +61,7 @@ public class CommandsResource {
                 .orElseThrow(() -> new InvalidParameterException("state", "expected one of "
                         + Arrays.stream(CommandState.values()).map(CommandState::label).collect(Collectors.joining(", "))
                         + ", was " + (s.length() > 40 ? s.substring(0, 40) + "..." : s))));
-        Optional<CommandStore.Cursor> after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(CommandsResource::cursor);
+        Optional<CommandStore.Cursor> after = Parameters.timeCursor(cursor).map(c -> new CommandStore.Cursor(c.at(), c.id()));
         List<ActionCommand> found = actions.page(wanted, Parameters.uuid("target_id", targetId), after, size + 1);
         List<ActionCommand> page = found.subList(0, Math.min(size, found.size()));
         String next = found.size() > size
@@ -69,6 +71,7 @@ public class CommandsResource {
 
     @GET
     @Path("{id}")
+    @Permitted(Action.COMMANDS_READ)
     @Operation(summary = "One command: state, outcome, attempts, the service's last answer")
     @APIResponse(responseCode = "404", description = "No such command")
     public CommandView one(@PathParam("id") String id) {
@@ -79,6 +82,7 @@ public class CommandsResource {
 
     @POST
     @Path("{id}/approval")
+    @Permitted(Action.COMMANDS_DECIDE)
     @Operation(summary = "Approve a command awaiting approval; the approver must not be its requester")
     @APIResponse(responseCode = "403", description = "The requester cannot approve their own command")
     @APIResponse(responseCode = "409", description = "The command is not awaiting approval")
@@ -88,6 +92,7 @@ public class CommandsResource {
 
     @POST
     @Path("{id}/rejection")
+    @Permitted(Action.COMMANDS_DECIDE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refuse a command awaiting approval, with a reason; it is never sent")
     @APIResponse(responseCode = "403", description = "The requester cannot decide on their own command")
@@ -95,15 +100,5 @@ public class CommandsResource {
     public CommandView reject(@PathParam("id") String id, JsonObject body) {
         return CommandView.of(actions.reject(Parameters.requiredUuid("id", id), Requests.caller(security),
                 Requests.reason(body), ClientAddress.of(http)));
-    }
-
-    private static CommandStore.Cursor cursor(String value) {
-        try {
-            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8)
-                    .split("_", 2);
-            return new CommandStore.Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
-            throw new InvalidParameterException("cursor", "not a cursor this API returned");
-        }
     }
 }

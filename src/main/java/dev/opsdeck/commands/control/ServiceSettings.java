@@ -21,6 +21,9 @@ public record ServiceSettings(ServiceEndpoint payments, ServiceEndpoint accounts
 
     public static ServiceSettings resolve(Config config) {
         boolean demo = Boolean.parseBoolean(value(config, DEMO).orElse("false").trim());
+        if (demo && "prod".equals(value(config, "mp.config.profile").orElse(""))) {
+            throw new InvalidConfigurationException(DEMO + " (OPSDECK_DEMO)", "demo mode is refused under the prod profile");
+        }
         int port = (int) number(config, SIMULATOR_PORT, 8090, 65535);
         String simulatorToken = value(config, SIMULATOR_TOKEN).orElse(DEFAULT_SIMULATOR_TOKEN);
         Duration connect = Duration.ofMillis(number(config, "actions.connect-timeout-ms", 2000, 300_000));

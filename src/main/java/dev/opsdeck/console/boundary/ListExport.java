@@ -6,6 +6,7 @@ import dev.opsdeck.console.control.ListExporter;
 import dev.opsdeck.console.entity.ListState;
 import dev.opsdeck.console.entity.ReadModelTable;
 import dev.opsdeck.logging.control.Failures;
+import dev.opsdeck.reports.control.ExportLimits;
 import dev.opsdeck.reports.control.ReportFormat;
 import dev.opsdeck.security.boundary.ClientAddress;
 import jakarta.inject.Inject;
@@ -16,6 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Downloads a console list as shown (its query string minus paging) as CSV or XLSX; every export is audited. */
@@ -29,6 +32,9 @@ public class ListExport extends HttpServlet {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ExportLimits limits;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -50,6 +56,19 @@ public class ListExport extends HttpServlet {
             throw new IOException(e);
         }
         String user = request.getUserPrincipal().getName();
+        Optional<ExportLimits.Permit> permit = limits.tryStart(user);
+        if (permit.isEmpty()) {
+            response.setHeader("Retry-After", String.valueOf(ExportLimits.RETRY_AFTER_SECONDS));
+            response.sendError(429, limits.tryAgainMessage());
+            return;
+        }
+        try (ExportLimits.Permit running = permit.get()) {
+            write(request, response, table, format, state, user);
+        }
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ReadModelTable table, ReportFormat format,
+                       ListState state, String user) throws IOException {
         String file = table.pageName() + "-" + LocalDate.now() + "." + format.extension();
         response.setContentType(format.contentType());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");

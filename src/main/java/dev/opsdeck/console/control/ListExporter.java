@@ -3,12 +3,14 @@ package dev.opsdeck.console.control;
 import dev.opsdeck.console.entity.ExportColumn;
 import dev.opsdeck.console.entity.ListState;
 import dev.opsdeck.console.entity.ReadModelTable;
+import dev.opsdeck.reports.control.ExportLimits;
 import dev.opsdeck.reports.control.Money;
 import dev.opsdeck.reports.control.ReportFormat;
 import dev.opsdeck.reports.control.TableWriter;
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +35,9 @@ public class ListExporter {
 
     @Resource(lookup = SchemaMigration.DATA_SOURCE)
     DataSource dataSource;
+
+    @Inject
+    ExportLimits limits;
 
     /** Refused before anything is written, with the reason. */
     public static class ExportRefused extends RuntimeException {
@@ -66,14 +71,9 @@ public class ListExporter {
         List<ExportColumn> columns = ExportColumn.of(table, state.columns());
         List<String> headers = columns.stream().map(ExportColumn::header).toList();
         try (Connection connection = dataSource.getConnection()) {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
             connection.setAutoCommit(false);
             try {
-                if (postgres) {
-                    try (Statement unlimited = connection.createStatement()) {
-                        unlimited.execute("SET LOCAL statement_timeout = 0");
-                    }
-                }
+                limits.applyStatementTimeout(connection);
                 long rows = write(connection, query, columns, TableWriter.open(format, out, table.pageName(), headers));
                 connection.commit();
                 return rows;

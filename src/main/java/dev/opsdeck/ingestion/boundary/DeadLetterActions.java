@@ -3,7 +3,7 @@ package dev.opsdeck.ingestion.boundary;
 import dev.opsdeck.ingestion.control.DeadLetterResolutions;
 import dev.opsdeck.ingestion.control.DeadLetterResolutions.Result;
 import dev.opsdeck.security.boundary.ClientAddress;
-import dev.opsdeck.security.entity.Role;
+import dev.opsdeck.security.entity.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -29,7 +29,7 @@ public class DeadLetterActions {
     DeadLetterResolutions resolutions;
 
     public boolean mayResolve() {
-        return security.isCallerInRole(Role.ADMIN);
+        return Action.DEAD_LETTERS_RESOLVE.allows(security::isCallerInRole);
     }
 
     /** The results, or an empty list when nothing was done (refused, nothing selected). */
@@ -58,7 +58,7 @@ public class DeadLetterActions {
 
     private boolean allowed(String action, List<Long> ids, String verb) {
         if (!mayResolve()) {
-            resolutions.refused(action, ids, caller(), ClientAddress.of(request), "only an admin may " + verb + " dead letters");
+            resolutions.refused(action, ids, caller(), ClientAddress.of(request), Action.DEAD_LETTERS_RESOLVE.refusal());
             message(FacesMessage.SEVERITY_ERROR, "Refused", "Only an admin may " + verb + " dead letters; this attempt was audited.");
             return false;
         }

@@ -8,6 +8,9 @@ import dev.opsdeck.ingestion.control.DeadLetterReplay;
 import dev.opsdeck.ingestion.control.IngestionPipeline;
 import dev.opsdeck.ingestion.entity.DeadLetter;
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.ingestion.control.DeadLetterResolutions;
+import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,6 +20,7 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,6 +57,12 @@ public class DeadLettersResource {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpServletRequest http;
+
+    @Inject
+    DeadLetterResolutions resolutions;
+
     @GET
     @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
     @Operation(summary = "Dead letters, oldest first, filtered by state (default waiting) and stream")
@@ -88,47 +98,80 @@ public class DeadLettersResource {
 
     @POST
     @Path("{id}/replay")
-    @RolesAllowed(Role.ADMIN)
-    @Operation(summary = "Apply the dead letter's message again, after its cause was fixed")
+    @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
+    @Operation(summary = "Apply the dead letter's message again, after its cause was fixed (admin)")
     @APIResponse(responseCode = "200", description = "Replayed; the outcome says what it did to the read model")
     @APIResponse(responseCode = "409", description = "Not waiting: already replayed or discarded")
     @APIResponse(responseCode = "422", description = "Still malformed or rejected; the reason is updated on the dead letter")
     @APIResponse(responseCode = "503", description = "The database is unavailable; try again")
     public Response replay(@PathParam("id") String id) throws SQLException {
         DeadLetter letter = find(id);
-        DeadLetterReplay.Result result = DeadLetterReplay.replay(pipeline, letter, security.getUserPrincipal().getName());
+        Response refused = refusedUnlessAdmin(DeadLetterResolutions.REPLAYED, letter);
+        if (refused != null) {
+            return refused;
+        }
+        DeadLetterReplay.Result result = DeadLetterReplay.replay(pipeline, letter, caller());
         if (result instanceof DeadLetterReplay.Replayed replayed) {
+            audited(DeadLetterResolutions.REPLAYED, letter, true, "replayed: " + replayed.outcome().label(), null);
             return Response.ok(JSON.createObjectBuilder().add("id", letter.getId()).add("state", "replayed")
                     .add("outcome", replayed.outcome().label()).build().toString()).build();
         }
         if (result instanceof DeadLetterReplay.StillMalformed malformed) {
+            audited(DeadLetterResolutions.REPLAYED, letter, false, "still failing: " + malformed.reason(), null);
             return new ApiError("still_failing", malformed.reason()).toResponse(422);
         }
         if (result instanceof DeadLetterReplay.TryAgainLater later) {
+            audited(DeadLetterResolutions.REPLAYED, letter, false, "not replayed, try again later: " + later.reason(), null);
             return new ApiError("unavailable", later.reason()).toResponse(503);
         }
-        return new ApiError("not_waiting", "dead letter " + id + " is already " + letter.getState().name().toLowerCase())
-                .toResponse(409);
+        String state = letter.getState().name().toLowerCase();
+        audited(DeadLetterResolutions.REPLAYED, letter, false, "already resolved (" + state + ")", null);
+        return new ApiError("not_waiting", "dead letter " + id + " is already " + state).toResponse(409);
     }
 
     @POST
     @Path("{id}/discard")
-    @RolesAllowed(Role.ADMIN)
+    @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Discard the dead letter, with the reason why it needs no replay")
+    @Operation(summary = "Discard the dead letter, with the reason why it needs no replay (admin)")
     @APIResponse(responseCode = "200", description = "Discarded")
     @APIResponse(responseCode = "409", description = "Not waiting")
     @APIResponse(responseCode = "422", description = "No reason given")
     public Response discard(@PathParam("id") String id, JsonObject body) throws SQLException {
-        String reason = body == null ? "" : body.getString("reason", "").trim();
-        if (reason.isEmpty()) {
-            throw new InvalidParameterException("reason", "say why this dead letter needs no replay");
-        }
         DeadLetter letter = find(id);
-        if (!DeadLetterReplay.discard(pipeline, letter, security.getUserPrincipal().getName(), reason)) {
+        Response refused = refusedUnlessAdmin(DeadLetterResolutions.DISCARDED, letter);
+        if (refused != null) {
+            return refused;
+        }
+        String reason = body == null ? "" : body.getString("reason", "").trim();
+        String problem = DeadLetterResolutions.reasonProblem(reason);
+        if (problem != null) {
+            throw new InvalidParameterException("reason", problem);
+        }
+        if (!DeadLetterReplay.discard(pipeline, letter, caller(), reason)) {
+            audited(DeadLetterResolutions.DISCARDED, letter, false, "already resolved", "reason: " + reason);
             return new ApiError("not_waiting", "dead letter " + id + " is not waiting").toResponse(409);
         }
+        audited(DeadLetterResolutions.DISCARDED, letter, true, "discarded", "reason: " + reason);
         return Response.ok(JSON.createObjectBuilder().add("id", letter.getId()).add("state", "discarded").build().toString()).build();
+    }
+
+    /** The console's rule and audit entry for a caller who may not resolve dead letters, or null when allowed. */
+    private Response refusedUnlessAdmin(String action, DeadLetter letter) {
+        if (Action.DEAD_LETTERS_RESOLVE.allows(security::isUserInRole)) {
+            return null;
+        }
+        resolutions.refused(action, List.of(letter.getId()), caller(), ClientAddress.of(http), Action.DEAD_LETTERS_RESOLVE.refusal());
+        return ApiError.forbidden(Action.DEAD_LETTERS_RESOLVE.refusal()).toResponse(Response.Status.FORBIDDEN);
+    }
+
+    private void audited(String action, DeadLetter letter, boolean resolved, String message, String prefix) {
+        resolutions.record(action, new DeadLetterResolutions.Result(letter.getId(), resolved, message), caller(),
+                ClientAddress.of(http), prefix);
+    }
+
+    private String caller() {
+        return security.getUserPrincipal().getName();
     }
 
     private DeadLetter find(String id) {

@@ -29,6 +29,9 @@ final class EmbeddedBroker {
     static EmbeddedBroker start(BrokerSettings settings) throws Exception {
         EmbeddedBroker broker = new EmbeddedBroker();
         broker.embedded.setConfiguration(configuration(settings));
+        if (settings.user().isPresent() && settings.password().isPresent()) {
+            broker.embedded.setSecurityManager(new SingleUserSecurity(settings.user().get(), settings.password().get()));
+        }
         try {
             broker.embedded.start();
             broker.verifyStarted(settings);
@@ -72,7 +75,7 @@ final class EmbeddedBroker {
                 // brings the message back, and the processed-events table makes it a duplicate. Sends that are not
                 // in a transaction (a Go service's SEND with a receipt) are still on disk before they are confirmed.
                 .setJournalSyncTransactional(settings.journalSyncTransactional())
-                .setSecurityEnabled(false)
+                .setSecurityEnabled(settings.user().isPresent() && settings.password().isPresent())
                 .setJournalType(JournalType.NIO)
                 .setJournalDirectory(settings.dataDirectory().resolve("journal").toString())
                 .setBindingsDirectory(settings.dataDirectory().resolve("bindings").toString())

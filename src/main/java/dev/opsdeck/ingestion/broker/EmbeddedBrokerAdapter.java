@@ -2,7 +2,9 @@ package dev.opsdeck.ingestion.broker;
 
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapterInternalException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -38,6 +40,15 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
         ActiveMQClient.setGlobalThreadPoolProperties(settings.clientThreads(),
                 ActiveMQClient.getGlobalScheduledThreadPoolSize(), ActiveMQClient.getGlobalFlowControlThreadPoolSize());
         if (settings.embedded()) {
+            boolean credentials = settings.user().isPresent() && settings.password().isPresent();
+            if (!credentials && !loopback(settings.host())) {
+                throw fail("BROKER_HOST=" + settings.host() + " is not a loopback address: set BROKER_USER and "
+                        + "BROKER_PASSWORD, which the embedded broker then requires of every client", null);
+            }
+            if (credentials) {
+                setUserName(settings.user().get());
+                setPassword(settings.password().get());
+            }
             try {
                 broker = EmbeddedBroker.start(settings);
             } catch (Exception e) {
@@ -59,6 +70,14 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
         if (broker != null) {
             broker.stop();
             broker = null;
+        }
+    }
+
+    private static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

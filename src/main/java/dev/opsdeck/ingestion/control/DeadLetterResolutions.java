@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Replays or discards dead letters one by one for the console, each with its own result, and audits what was done:
+ * Replays or discards dead letters one by one for the console (and audits the API's), each with its own result, and audits what was done:
  * one audit entry per outcome (succeeded, failed) naming the dead letters it concerns.
  */
 @ApplicationScoped
@@ -119,6 +119,11 @@ public class DeadLetterResolutions {
     private static Result alreadyResolved(DeadLetter letter) {
         return new Result(letter.getId(), false, letter.getState() == DeadLetter.State.WAITING ? "already resolved"
                 : "already resolved (" + letter.getState().name().toLowerCase() + ")");
+    }
+
+    /** Audits one resolution the API made, as the console's are audited. */
+    public void record(String action, Result result, String actor, String clientAddress, String prefix) {
+        audit(action, List.of(result), actor, clientAddress, prefix);
     }
 
     /** Audits an attempt by a caller who may not resolve dead letters; nothing else happens. */

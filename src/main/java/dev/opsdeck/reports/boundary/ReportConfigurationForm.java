@@ -1,15 +1,15 @@
 package dev.opsdeck.reports.boundary;
 
 import dev.opsdeck.audit.control.AuditTrail;
-import dev.opsdeck.audit.entity.AuditRecord;
 import dev.opsdeck.console.boundary.SignedInUser;
 import dev.opsdeck.reports.control.InvalidReportException;
 import dev.opsdeck.reports.control.ReportConfigurations;
+import dev.opsdeck.reports.control.ScheduleAudit;
+import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.reports.control.ReportFormat;
 import dev.opsdeck.reports.control.Reports;
 import dev.opsdeck.reports.entity.ReportConfiguration;
 import dev.opsdeck.reports.entity.ReportType;
-import dev.opsdeck.security.entity.Role;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -141,13 +141,13 @@ public class ReportConfigurationForm implements Serializable {
             if (id == null) {
                 long created = reports.configurations().create(draft, signedIn.getName());
                 list.changed(created);
-                audit(draft, "schedule.created", created);
+                audit(draft, ScheduleAudit.CREATED, created);
             } else {
                 if (!reports.configurations().update(id, draft)) {
                     throw new InvalidReportException("id", "no report configuration " + id + ": another admin may have removed it");
                 }
                 list.changed(id);
-                audit(draft, wasEnabled && !draft.enabled() ? "schedule.disabled" : "schedule.changed", id);
+                audit(draft, ScheduleAudit.changeAction(wasEnabled, draft), id);
             }
             FacesContext.getCurrentInstance().addMessage(ReportList.MESSAGES, new FacesMessage(FacesMessage.SEVERITY_INFO,
                     "Saved " + draft.name() + (draft.enabled() ? "" : " (disabled)"), null));
@@ -199,16 +199,12 @@ public class ReportConfigurationForm implements Serializable {
     }
 
     private void audit(ReportConfigurations.Draft draft, String action, long configurationId) {
-        String schedule = draft.cron() == null ? "no schedule" : "cron '" + draft.cron() + "' in " + draft.timeZone();
-        audit.record(AuditRecord.of(signedIn.getName(), signedIn.getClientAddress(), action, "succeeded")
-                .on("report_configuration", String.valueOf(configurationId))
-                .details(draft.name() + ": " + draft.type().label() + " as " + draft.format().extension() + ", "
-                        + draft.parameters() + ", " + schedule + (draft.enabled() ? ", enabled" : ", disabled")));
+        audit.record(ScheduleAudit.of(draft, action, configurationId, signedIn.getName(), signedIn.getClientAddress()));
     }
 
     private boolean mayConfigure() {
-        if (!security.isCallerInRole(Role.ADMIN)) {
-            error(ReportList.MESSAGES, "Only an admin may change report configurations and schedules");
+        if (!Action.REPORT_SCHEDULES_CHANGE.allows(security::isCallerInRole)) {
+            error(ReportList.MESSAGES, Action.REPORT_SCHEDULES_CHANGE.refusal());
             return false;
         }
         return true;

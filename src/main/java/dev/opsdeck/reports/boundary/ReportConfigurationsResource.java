@@ -1,6 +1,12 @@
 package dev.opsdeck.reports.boundary;
 
+import dev.opsdeck.api.boundary.InvalidParameterException;
 import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.audit.control.AuditTrail;
+import dev.opsdeck.reports.control.ScheduleAudit;
+import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.security.boundary.Permitted;
+import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.reports.control.ReportConfigurations;
 import dev.opsdeck.reports.control.Reports;
 import dev.opsdeck.reports.entity.ReportConfiguration;
@@ -11,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -49,6 +56,12 @@ public class ReportConfigurationsResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest http;
+
+    @Inject
+    AuditTrail audit;
+
     @GET
     @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
     @Operation(summary = "Saved report configurations, by name")
@@ -60,18 +73,20 @@ public class ReportConfigurationsResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
-    public ReportConfigurationView one(@PathParam("id") long id) {
-        return ReportConfigurationView.of(find(id));
+    public ReportConfigurationView one(@PathParam("id") String id) {
+        return ReportConfigurationView.of(find(id(id)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.OPERATOR, Role.ADMIN})
+    @Permitted(Action.REPORT_SCHEDULES_CHANGE)
     @Operation(summary = "Save a report configuration: name, report_type, format, parameters, optional cron and time_zone, enabled")
     @APIResponse(responseCode = "201", description = "Saved; next_run_at is its next due time when scheduled")
     @APIResponse(responseCode = "422", description = "A field is wrong (the cron expression, time zone, a parameter, a taken name)")
     public Response create(JsonObject body) throws SQLException {
-        long id = reports.configurations().create(ReportConfigurations.draft(body), security.getUserPrincipal().getName());
+        ReportConfigurations.Draft draft = ReportConfigurations.draft(body);
+        long id = reports.configurations().create(draft, caller());
+        audit.record(ScheduleAudit.of(draft, ScheduleAudit.CREATED, id, caller(), ClientAddress.of(http)));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build())
                 .entity(ReportConfigurationView.of(find(id))).build();
     }
@@ -79,12 +94,16 @@ public class ReportConfigurationsResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Role.OPERATOR, Role.ADMIN})
+    @Permitted(Action.REPORT_SCHEDULES_CHANGE)
     @Operation(summary = "Change a report configuration, e.g. disable it with enabled=false")
-    public ReportConfigurationView update(@PathParam("id") long id, JsonObject body) throws SQLException {
-        if (!reports.configurations().update(id, ReportConfigurations.draft(body))) {
+    public ReportConfigurationView update(@PathParam("id") String idText, JsonObject body) throws SQLException {
+        long id = id(idText);
+        boolean wasEnabled = find(id).isEnabled();
+        ReportConfigurations.Draft draft = ReportConfigurations.draft(body);
+        if (!reports.configurations().update(id, draft)) {
             throw new NotFoundException("no report configuration " + id);
         }
+        audit.record(ScheduleAudit.of(draft, ScheduleAudit.changeAction(wasEnabled, draft), id, caller(), ClientAddress.of(http)));
         em.getEntityManagerFactory().getCache().evict(ReportConfiguration.class, id);
         return ReportConfigurationView.of(find(id));
     }
@@ -97,6 +116,19 @@ public class ReportConfigurationsResource {
     public Map<String, List<Instant>> preview(@QueryParam("cron") String cron, @QueryParam("time_zone") String timeZone) {
         return Map.of("next_runs", ReportConfigurations.schedule(cron == null ? "" : cron,
                 timeZone == null || timeZone.isEmpty() ? "UTC" : timeZone).next(Instant.now(), 5));
+    }
+
+    private String caller() {
+        return security.getUserPrincipal().getName();
+    }
+
+    private static long id(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("id", "not a report configuration id: "
+                    + (text.length() > 40 ? text.substring(0, 40) + "..." : text));
+        }
     }
 
     private ReportConfiguration find(long id) {

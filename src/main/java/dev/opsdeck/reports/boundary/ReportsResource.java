@@ -4,6 +4,7 @@ import dev.opsdeck.api.boundary.ApiError;
 import dev.opsdeck.api.boundary.InvalidParameterException;
 import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.reports.control.ExportLimits;
 import dev.opsdeck.reports.control.FinishedRuns;
 import dev.opsdeck.reports.control.InvalidReportException;
 import dev.opsdeck.reports.control.ReportFormat;
@@ -38,12 +39,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -74,6 +75,9 @@ public class ReportsResource {
 
     @Inject
     FinishedRuns finishedRuns;
+
+    @Inject
+    ExportLimits exportLimits;
 
     @Context
     UriInfo uri;
@@ -153,13 +157,7 @@ public class ReportsResource {
         });
         Optional<String> wantedType = Optional.ofNullable(type).filter(t -> !t.isEmpty()).map(t -> ReportType.of(t)
                 .orElseThrow(() -> new InvalidParameterException("type", "not a report type: " + t)).label());
-        Optional<String[]> after = Optional.ofNullable(cursor).filter(c -> !c.isEmpty()).map(c -> {
-            String[] parts = new String(java.util.Base64.getUrlDecoder().decode(c)).split("_", 2);
-            if (parts.length != 2) {
-                throw new InvalidParameterException("cursor", "not a cursor this API returned");
-            }
-            return parts;
-        });
+        Optional<Parameters.TimeCursor> after = Parameters.timeCursor(cursor);
         StringBuilder jpql = new StringBuilder("SELECT r FROM ReportRun r WHERE 1 = 1");
         wantedStatus.ifPresent(s -> jpql.append(" AND r.status = :status"));
         wantedType.ifPresent(t -> jpql.append(" AND r.reportType = :type"));
@@ -168,11 +166,7 @@ public class ReportsResource {
                 ReportRun.class).setMaxResults(size + 1);
         wantedStatus.ifPresent(s -> query.setParameter("status", s));
         wantedType.ifPresent(t -> query.setParameter("type", t));
-        try {
-            after.ifPresent(a -> query.setParameter("at", Instant.parse(a[0])).setParameter("id", UUID.fromString(a[1])));
-        } catch (RuntimeException e) {
-            throw new InvalidParameterException("cursor", "not a cursor this API returned");
-        }
+        after.ifPresent(a -> query.setParameter("at", a.at()).setParameter("id", a.id()));
         List<ReportRun> found = query.getResultList();
         List<ReportRun> page = found.subList(0, Math.min(size, found.size()));
         String next = found.size() > size
@@ -196,6 +190,7 @@ public class ReportsResource {
     @Operation(summary = "The run's file, streamed with its content type and a file name")
     @APIResponse(responseCode = "409", description = "The run has not succeeded (yet)")
     @APIResponse(responseCode = "410", description = "The file passed its retention and was deleted")
+    @APIResponse(responseCode = "429", description = "Too many exports at once on this instance or for this caller; Retry-After")
     public Response download(@PathParam("id") String id) {
         ReportRun run = find(id);
         if (run.getStatus() != RunStatus.SUCCEEDED) {
@@ -205,9 +200,19 @@ public class ReportsResource {
         if (file == null || !Files.exists(file)) {
             return new ApiError("gone", "the file of run " + id + " is no longer kept").toResponse(410);
         }
+        Optional<ExportLimits.Permit> permit = exportLimits.tryStart(caller());
+        if (permit.isEmpty()) {
+            return Response.fromResponse(new ApiError("too_many_exports", exportLimits.tryAgainMessage()).toResponse(429))
+                    .header("Retry-After", ExportLimits.RETRY_AFTER_SECONDS).build();
+        }
         ReportFormat format = ReportFormat.parse(run.getFormat());
         String name = run.getReportType() + "-" + FILE_TIME.format(run.getFinishedAt()) + "." + format.extension();
-        return Response.ok(file.toFile(), format.contentType())
+        StreamingOutput body = out -> {
+            try (ExportLimits.Permit running = permit.get()) {
+                Files.copy(file, out);
+            }
+        };
+        return Response.ok(body, format.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("X-Checksum-SHA256", run.getChecksum())
                 .build();

@@ -22,20 +22,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The application's one authentication mechanism (Jakarta Security allows one): requests under /api carry a
  * bearer credential; console pages use a session opened by the login page, whose user is looked up again on
- * every request so that disabling a user or changing a role takes effect at once.
+ * every request so that disabling a user, changing a role or changing the password (which ends the user's other
+ * sessions) takes effect at once.
  */
 @ApplicationScoped
 public class CallerAuthentication implements HttpAuthenticationMechanism {
 
-    static final String API_PATH = "/api/";
+    static final String API_SERVLET_PATH = "/api";
+    /** Set on a request authenticated by a bearer credential; the API refuses every request without it. */
+    public static final String BEARER_AUTHENTICATED = "opsdeck.bearer-authenticated";
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String SIGNED_IN = "opsdeck.signed-in-user";
+    static final String SIGNED_IN_AT = "opsdeck.signed-in-at";
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -55,8 +60,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(API_PATH)) {
+        if (isApi(request)) {
             return bearer(request, response, context);
         }
         Credential credential = context.getAuthParameters().getCredential();
@@ -71,6 +75,15 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return toLoginPage(request, response, context);
+    }
+
+    /**
+     * Decided on the servlet path the container matched after decoding and normalising the URI, so that
+     * {@code /api;x/...}, {@code //api/...} or {@code /%61pi/...} are API requests like {@code /api/...}.
+     */
+    static boolean isApi(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        return servletPath.equals(API_SERVLET_PATH) || servletPath.startsWith(API_SERVLET_PATH + "/");
     }
 
     @Override
@@ -95,6 +108,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(true);
         session.setMaxInactiveInterval(sessionTimeoutMinutes * 60);
         session.setAttribute(SIGNED_IN, result.userId());
+        session.setAttribute(SIGNED_IN_AT, login.now());
         Caller caller = result.caller().orElseThrow();
         return context.notifyContainerAboutLogin(caller.name(), caller.roles());
     }
@@ -105,7 +119,8 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (!(userId instanceof Long)) {
             return Optional.empty();
         }
-        Optional<Caller> caller = login.current((Long) userId);
+        Object signedInAt = session.getAttribute(SIGNED_IN_AT);
+        Optional<Caller> caller = signedInAt instanceof Instant at ? login.current((Long) userId, at) : Optional.empty();
         if (caller.isEmpty()) {
             session.invalidate();
         }
@@ -144,6 +159,7 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
         if (caller.isEmpty()) {
             return refuse(response, "The bearer credential is not a valid service token or JWT");
         }
+        request.setAttribute(BEARER_AUTHENTICATED, Boolean.TRUE);
         return context.notifyContainerAboutLogin(caller.get().name(), caller.get().roles());
     }
 

@@ -1,6 +1,7 @@
 package dev.opsdeck.security.boundary;
 
 import dev.opsdeck.configuration.InvalidConfigurationException;
+import dev.opsdeck.configuration.MissingConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
 import dev.opsdeck.security.control.ConsoleUsers;
 import dev.opsdeck.security.control.Passwords;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On the first start (no console user yet) creates the user {@code admin} with the password from
- * {@code OPSDECK_ADMIN_PASSWORD}, or a random one printed once in the log and in the start banner.
+ * {@code OPSDECK_ADMIN_PASSWORD}, or a random one printed once in the log and in the start banner; under the
+ * {@code prod} profile the password must be configured.
  */
 @Singleton
 @Startup
@@ -36,11 +38,19 @@ public class FirstAdmin {
     @ConfigProperty(name = KEY)
     Optional<String> configuredPassword;
 
+    @Inject
+    @ConfigProperty(name = "mp.config.profile")
+    Optional<String> profile;
+
     private boolean createdNow;
     private String generatedPassword;
 
     @PostConstruct
     void createWhenNoUserExists() {
+        if (configuredPassword.isEmpty() && profile.filter("prod"::equals).isPresent() && users.countAfresh() == 0) {
+            throw StartupFailure.stop(new MissingConfigurationException(KEY, "OPSDECK_ADMIN_PASSWORD",
+                    "required for the first start under the prod profile, where no console user exists yet"));
+        }
         configuredPassword.ifPresent(password -> {
             String problem = Passwords.problem(password, USER);
             if (problem != null) {

@@ -3,6 +3,7 @@ package dev.opsdeck.security.boundary;
 import dev.opsdeck.api.boundary.ApiError;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,8 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 
 /**
- * Enforces {@link RolesAllowed} on API resources on the server; a resource without it is refused to
- * everyone, so a forgotten annotation fails closed.
+ * Enforces {@link Permitted} (the rule shared with the console) or else {@link RolesAllowed} on API resources on the server; a resource without it is refused to
+ * everyone, so a forgotten annotation fails closed. A caller not authenticated by a bearer credential (a console
+ * session, whatever path variant brought it here) is refused as well.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -24,12 +26,23 @@ public class RoleCheck implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
+    @Context
+    HttpServletRequest http;
+
     @Override
     public void filter(ContainerRequestContext request) {
         SecurityContext security = request.getSecurityContext();
-        if (security.getUserPrincipal() == null) {
+        if (security.getUserPrincipal() == null || http.getAttribute(CallerAuthentication.BEARER_AUTHENTICATED) != Boolean.TRUE) {
             request.abortWith(ApiError.unauthorized("Authorization: Bearer <service token or JWT> is required")
                     .toResponse(Response.Status.UNAUTHORIZED));
+            return;
+        }
+        Permitted permitted = resource.getResourceMethod().getAnnotation(Permitted.class);
+        if (permitted != null) {
+            if (!permitted.value().allows(security::isUserInRole)) {
+                request.abortWith(ApiError.forbidden(security.getUserPrincipal().getName() + ": " + permitted.value().refusal())
+                        .toResponse(Response.Status.FORBIDDEN));
+            }
             return;
         }
         RolesAllowed allowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);

@@ -107,6 +107,11 @@ public class UserAdministration implements Serializable {
         change(CHANGE_MESSAGES, () -> {
             String name = getSelectedName();
             users.resetPassword(requireSelected(), password, signedIn.getName(), signedIn.getClientAddress());
+            if (name.equals(signedIn.getName())) {
+                // the change ends this user's other sessions, not the one that made it
+                FacesContext.getCurrentInstance().getExternalContext().getSessionMap()
+                        .put(CallerAuthentication.SIGNED_IN_AT, java.time.Instant.now());
+            }
             show(shown ? password : null, name);
             info(CHANGE_MESSAGES, "The password of " + name + " is reset");
             resetPassword = null;

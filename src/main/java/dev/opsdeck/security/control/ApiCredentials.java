@@ -36,6 +36,10 @@ public class ApiCredentials {
     Optional<String> issuer;
 
     @Inject
+    @ConfigProperty(name = JwtVerifier.AUDIENCES)
+    Optional<String> audiences;
+
+    @Inject
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
     int clockSkewSeconds;
 
@@ -46,7 +50,7 @@ public class ApiCredentials {
     void configure() {
         try {
             tokens = ServiceTokens.parse(serviceTokens.orElse(""));
-            jwt = JwtVerifier.configure(publicKey, publicKeyLocation, issuer, clockSkewSeconds);
+            jwt = JwtVerifier.configure(publicKey, publicKeyLocation, issuer, audiences, clockSkewSeconds);
         } catch (InvalidConfigurationException e) {
             throw StartupFailure.stop(e);
         }

@@ -20,7 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Checks console logins against the users in the database. After {@code console.lockout.attempts} failures in a
  * row an account is locked for {@code console.lockout.minutes}; the count is kept in the database, so every
- * instance sees it.
+ * instance sees it. Every refusal of a name that does not exist, is locked or has a wrong password reads the same
+ * and costs the same password hash, so that the answer does not tell whether a user exists; beside the per-user lock,
+ * {@link AddressThrottle} refuses an address that failed too often.
  */
 @ApplicationScoped
 public class ConsoleLogin {
@@ -37,6 +39,9 @@ public class ConsoleLogin {
     AuditTrail audit;
 
     @Inject
+    AddressThrottle throttle;
+
+    @Inject
     @ConfigProperty(name = "console.lockout.attempts", defaultValue = "5")
     int lockoutAttempts;
 
@@ -49,18 +54,25 @@ public class ConsoleLogin {
     @Transactional
     public LoginResult attempt(String username, String password, String clientAddress) {
         String name = username == null ? "" : username.trim();
-        Optional<ConsoleUser> found = find(name);
+        String given = password == null ? "" : password;
         Instant now = clock.instant();
+        if (throttle.blocked(clientAddress)) {
+            passwords.matchNothing(given);
+            return refuse(name, clientAddress, "too many failed logins from this address", WRONG);
+        }
+        Optional<ConsoleUser> found = find(name);
         if (found.isEmpty()) {
-            passwords.matchNothing(password == null ? "" : password);
+            passwords.matchNothing(given);
+            throttle.failed(clientAddress);
             return refuse(name, clientAddress, "unknown user", WRONG);
         }
         ConsoleUser user = found.get();
+        boolean matches = passwords.matches(given, user.getPasswordHash());
         if (user.lockedAt(now)) {
-            return refuse(name, clientAddress, "locked until " + user.getLockedUntil(),
-                    "Too many failed logins: this user is locked until " + user.getLockedUntil() + " (UTC)");
+            throttle.failed(clientAddress);
+            return refuse(name, clientAddress, "locked until " + user.getLockedUntil(), WRONG);
         }
-        if (password == null || !passwords.matches(password, user.getPasswordHash())) {
+        if (!matches) {
             return failed(user, name, clientAddress, now);
         }
         if (!user.isEnabled()) {
@@ -68,16 +80,26 @@ public class ConsoleLogin {
         }
         em.createQuery("UPDATE ConsoleUser u SET u.failedLogins = 0, u.lockedUntil = NULL, u.lastLoginAt = :now WHERE u.id = :id")
                 .setParameter("now", now).setParameter("id", user.getId()).executeUpdate();
+        throttle.succeeded(clientAddress);
         audit.record(AuditRecord.of(name, clientAddress, "login.succeeded", "succeeded"));
         return LoginResult.signedIn(new Caller(user.getUsername(), Role.granted(user.getRole())), user.getId());
     }
 
-    /** The caller a signed-in session stands for now, or empty once the user is disabled or removed. */
+    /**
+     * The caller a session signed in at {@code signedInAt} stands for now, or empty once the user is disabled or
+     * removed, or their password changed after that session began.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Caller> current(long userId) {
-        List<Object[]> rows = em.createQuery("SELECT u.username, u.role FROM ConsoleUser u WHERE u.id = :id AND u.enabled = TRUE",
-                Object[].class).setParameter("id", userId).getResultList();
-        return rows.stream().findFirst().map(row -> new Caller((String) row[0], Role.granted((String) row[1])));
+    public Optional<Caller> current(long userId, Instant signedInAt) {
+        List<Object[]> rows = em.createQuery("SELECT u.username, u.role, u.passwordChangedAt FROM ConsoleUser u "
+                        + "WHERE u.id = :id AND u.enabled = TRUE", Object[].class).setParameter("id", userId).getResultList();
+        return rows.stream().findFirst()
+                .filter(row -> row[2] == null || !((Instant) row[2]).isAfter(signedInAt))
+                .map(row -> new Caller((String) row[0], Role.granted((String) row[1])));
+    }
+
+    public Instant now() {
+        return clock.instant();
     }
 
     public void loggedOut(String username, String clientAddress) {
@@ -85,6 +107,7 @@ public class ConsoleLogin {
     }
 
     private LoginResult failed(ConsoleUser user, String name, String clientAddress, Instant now) {
+        throttle.failed(clientAddress);
         Instant lockUntil = now.plus(Duration.ofMinutes(lockoutMinutes));
         em.createQuery("UPDATE ConsoleUser u SET u.failedLogins = u.failedLogins + 1, "
                         + "u.lockedUntil = CASE WHEN u.failedLogins + 1 >= :attempts THEN :lockUntil ELSE u.lockedUntil END "

@@ -33,28 +33,40 @@ import java.util.Set;
 
 /**
  * Verifies RS256 JWTs with the MicroProfile JWT keys: {@code mp.jwt.verify.publickey} (PEM or JWK) or
- * {@code mp.jwt.verify.publickey.location} (file, classpath: or https JWKS), and {@code mp.jwt.verify.issuer}.
+ * {@code mp.jwt.verify.publickey.location} (file, classpath: or https JWKS), {@code mp.jwt.verify.issuer} and
+ * optionally {@code mp.jwt.verify.audiences}. Only RS256 is accepted: {@code alg: none} and HMAC tokens are refused.
  */
 public final class JwtVerifier {
 
     public static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
     public static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     public static final String ISSUER = "mp.jwt.verify.issuer";
+    public static final String AUDIENCES = "mp.jwt.verify.audiences";
 
     private final DefaultJWTProcessor<SecurityContext> processor;
 
-    private JwtVerifier(JWKSource<SecurityContext> keys, String issuer, int clockSkewSeconds) {
+    private JwtVerifier(JWKSource<SecurityContext> keys, String issuer, Set<String> audiences, int clockSkewSeconds) {
         processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp", "iat"));
+        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(audiences.isEmpty() ? null : audiences,
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                audiences.isEmpty() ? Set.of("exp", "iat") : Set.of("exp", "iat", "aud"), null);
         claims.setMaxClockSkew(clockSkewSeconds);
         processor.setJWTClaimsSetVerifier(claims);
     }
 
-    /** Empty when no key is configured: then only service tokens are accepted. */
     public static Optional<JwtVerifier> configure(Optional<String> publicKey, Optional<String> location,
                                                   Optional<String> issuer, int clockSkewSeconds) {
+        return configure(publicKey, location, issuer, Optional.empty(), clockSkewSeconds);
+    }
+
+    /**
+     * Empty when no key is configured: then only service tokens are accepted. With audiences (comma-separated), a
+     * token must name one of them in {@code aud}.
+     */
+    public static Optional<JwtVerifier> configure(Optional<String> publicKey, Optional<String> location,
+                                                  Optional<String> issuer, Optional<String> audiences,
+                                                  int clockSkewSeconds) {
         if (publicKey.isEmpty() && location.isEmpty()) {
             return Optional.empty();
         }
@@ -64,7 +76,9 @@ public final class JwtVerifier {
         JWKSource<SecurityContext> keys = publicKey.isPresent()
                 ? parseKeys(publicKey.get(), PUBLIC_KEY)
                 : loadKeys(location.get());
-        return Optional.of(new JwtVerifier(keys, requiredIssuer, clockSkewSeconds));
+        Set<String> accepted = audiences.stream().flatMap(list -> java.util.Arrays.stream(list.split(",")))
+                .map(String::trim).filter(audience -> !audience.isEmpty()).collect(java.util.stream.Collectors.toSet());
+        return Optional.of(new JwtVerifier(keys, requiredIssuer, accepted, clockSkewSeconds));
     }
 
     /** The caller named by the token, holding those of its groups that are Opsdeck roles; empty when invalid. */
@@ -104,7 +118,11 @@ public final class JwtVerifier {
 
     private static JWKSource<SecurityContext> loadKeys(String location) {
         try {
-            if (location.startsWith("https://") || location.startsWith("http://")) {
+            if (location.startsWith("http://")) {
+                throw new InvalidConfigurationException(PUBLIC_KEY_LOCATION,
+                        "a JWKS URL must use https://, since whoever can change the keys in transit can sign tokens");
+            }
+            if (location.startsWith("https://")) {
                 return JWKSourceBuilder.create(URI.create(location).toURL()).build();
             }
             if (location.startsWith("classpath:")) {

@@ -61,7 +61,7 @@ class ClusterSchedulingIT {
             first.awaitReady(Duration.ofSeconds(180));
             second.awaitReady(Duration.ofSeconds(180));
             Api.Response created = new Api(URI.create("http://127.0.0.1:18184/").toURL()).post("api/v1/report-configurations",
-                    Tokens.jwt("otto", List.of("operator")), "{\"name\":\"cluster\",\"report_type\":\"account_balances\","
+                    Tokens.jwt("ada", List.of("admin")), "{\"name\":\"cluster\",\"report_type\":\"account_balances\","
                             + "\"format\":\"csv\",\"cron\":\"* * * * *\",\"time_zone\":\"UTC\"}");
             assertEquals(201, created.status(), created.body());
             configuration = created.json().getJsonNumber("id").longValue();

@@ -46,6 +46,7 @@ class ReportsIT {
     private static final String SERVICE = Tokens.NEW_SERVICE_TOKEN;
     private static final String VIEWER = Tokens.jwt("vera", List.of("viewer"));
     private static final String OPERATOR = Tokens.jwt("otto", List.of("operator"));
+    private static final String ADMIN = Tokens.jwt("ada", List.of("admin"));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -232,7 +233,7 @@ class ReportsIT {
                 .json().getJsonArray("next_runs").size());
 
         String name = "every minute " + UUID.randomUUID();
-        Api.Response created = api().post("api/v1/report-configurations", OPERATOR, "{\"name\":\"" + name + "\","
+        Api.Response created = api().post("api/v1/report-configurations", ADMIN, "{\"name\":\"" + name + "\","
                 + "\"report_type\":\"account_balances\",\"format\":\"xlsx\",\"cron\":\"* * * * *\",\"time_zone\":\"Europe/Berlin\"}");
         assertEquals(201, created.status(), created.body());
         long configuration = created.json().getJsonNumber("id").longValue();
@@ -255,7 +256,7 @@ class ReportsIT {
                 download(scheduled, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))) {
             assertEquals("currency", workbook.getSheetAt(0).getRow(0).getCell(0).toString());
         }
-        Api.Response disabled = api().put("api/v1/report-configurations/" + configuration, OPERATOR, "{\"name\":\"" + name + "\","
+        Api.Response disabled = api().put("api/v1/report-configurations/" + configuration, ADMIN, "{\"name\":\"" + name + "\","
                 + "\"report_type\":\"account_balances\",\"format\":\"xlsx\",\"cron\":\"* * * * *\",\"enabled\":false}");
         assertEquals(200, disabled.status(), disabled.body());
         assertTrue(!disabled.json().containsKey("next_run_at"), disabled.body());

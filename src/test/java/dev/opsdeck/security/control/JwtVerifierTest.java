@@ -58,4 +58,26 @@ class JwtVerifierTest {
                 Optional.empty(), Optional.of("/nonexistent/key.pem"), Optional.of(Tokens.ISSUER), 60));
         assertTrue(failure.getMessage().contains("mp.jwt.verify.publickey.location"), failure.getMessage());
     }
+
+    @Test
+    void unsignedAndHmacSignedTokensAreRefused() {
+        assertTrue(verifier.verify(Tokens.unsigned("mallory", List.of("admin"))).isEmpty());
+        assertTrue(verifier.verify(Tokens.hs256("mallory", List.of("admin"))).isEmpty());
+    }
+
+    @Test
+    void configuredAudienceMustBeNamedByTheToken() {
+        JwtVerifier audienced = JwtVerifier.configure(Optional.of(Tokens.read("jwt/public.pem")), Optional.empty(),
+                Optional.of(Tokens.ISSUER), Optional.of("opsdeck, opsdeck-staging"), 60).orElseThrow();
+        assertEquals("ann", audienced.verify(Tokens.withAudience("ann", List.of("viewer"), "opsdeck")).orElseThrow().name());
+        assertTrue(audienced.verify(Tokens.withAudience("ann", List.of("viewer"), "billing")).isEmpty());
+        assertTrue(audienced.verify(Tokens.jwt("ann", List.of("viewer"))).isEmpty(), "a token without aud");
+    }
+
+    @Test
+    void jwksOverPlainHttpIsAConfigurationError() {
+        var failure = assertThrows(InvalidConfigurationException.class, () -> JwtVerifier.configure(
+                Optional.empty(), Optional.of("http://idp.example/jwks.json"), Optional.of(Tokens.ISSUER), 60));
+        assertTrue(failure.getMessage().contains("https://"), failure.getMessage());
+    }
 }

@@ -140,6 +140,11 @@ public final class LocalFleet implements AutoCloseable {
         process.onExit().get(60, TimeUnit.SECONDS);
     }
 
+    /** Starts instances up to n that are not running yet, on the same brokers and database. */
+    public void upTo(int n) throws Exception {
+        run(Duration.ofMinutes(15), "up", String.valueOf(n));
+    }
+
     public void startInstance(int i) throws Exception {
         run(Duration.ofMinutes(10), "start", "instance", String.valueOf(i));
     }

@@ -21,7 +21,6 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(EmbeddedBrokerAdapter.class.getName());
     private static final int EXIT_CONFIGURATION = 78;
-    private static final int RECONNECT_ATTEMPTS = 5;
     private static final long RETRY_INTERVAL_MS = 1_000L;
 
     private final Map<String, String> adapterProperties = new HashMap<>();
@@ -68,8 +67,9 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
     }
 
     /**
-     * A node lost for good must not hold the consumers: after a few reconnection attempts to the same node the
-     * activation gives up on it and sets up again through the whole list, so it lands on a node that is up.
+     * The resource adapter's message endpoints set themselves up again only after a failed delivery, not after a
+     * connection that gave up reconnecting: so the connection never gives up, and an instance whose node went away
+     * resumes on that node once it is back, while the instances on the other node carry the stream.
      */
     private void connectTo(ExternalConnectors connectors) {
         StringJoiner classes = new StringJoiner(",");
@@ -77,7 +77,7 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
         setConnectorClassName(classes.toString());
         setConnectionParameters(connectors.parameters());
         setHA(false);
-        setReconnectAttempts(RECONNECT_ATTEMPTS);
+        setReconnectAttempts(-1);
         setRetryInterval(RETRY_INTERVAL_MS);
         setRetryIntervalMultiplier(1.5);
         setMaxRetryInterval(5_000L);

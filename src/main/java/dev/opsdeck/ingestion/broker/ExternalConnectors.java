@@ -9,7 +9,8 @@ import java.util.StringJoiner;
 
 /**
  * The resource adapter's connector list for {@code broker.url}: one Netty connector per node, over TLS when a
- * trust store is configured. The adapter's own format separates connectors with commas and parameters with
+ * trust store is configured (forced over the {@code javax.net.ssl.*} system properties, which Payara sets to its own
+ * trust store and which would otherwise win). The adapter's own format separates connectors with commas and parameters with
  * semicolons, so a value holding either is refused rather than silently cut.
  */
 record ExternalConnectors(List<String> nodes, String parameters) {
@@ -50,7 +51,7 @@ record ExternalConnectors(List<String> nodes, String parameters) {
         if (!Files.isReadable(trustStore)) {
             throw new IllegalArgumentException("broker.truststore.path " + trustStore + " is not a readable file");
         }
-        StringBuilder tls = new StringBuilder(";sslEnabled=true;verifyHost=true")
+        StringBuilder tls = new StringBuilder(";sslEnabled=true;verifyHost=true;forceSSLParameters=true")
                 .append(";trustStorePath=").append(plain("broker.truststore.path", trustStore.toString()))
                 .append(";trustStoreType=").append(plain("broker.truststore.type", settings.trustStoreType()));
         settings.trustStorePassword().ifPresent(password ->

@@ -32,7 +32,7 @@ class ExternalConnectorsTest {
         ExternalConnectors connectors = ExternalConnectors.of(BrokerSettings.resolve(Map.of(
                 "broker.url", "tcp://a:1,tcp://b:2", "broker.truststore.path", trustStore.toString(),
                 "broker.truststore.password", "s3cret")));
-        String tls = ";sslEnabled=true;verifyHost=true;trustStorePath=" + trustStore + ";trustStoreType=PKCS12;trustStorePassword=s3cret";
+        String tls = ";sslEnabled=true;verifyHost=true;forceSSLParameters=true;trustStorePath=" + trustStore + ";trustStoreType=PKCS12;trustStorePassword=s3cret";
         assertEquals("host=a;port=1" + tls + ",host=b;port=2" + tls, connectors.parameters());
         assertTrue(connectors.tls());
     }

@@ -31,7 +31,7 @@ public class FleetBench {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         int events = Integer.parseInt(options.getOrDefault("events", "200000"));
-        int publishers = Integer.parseInt(options.getOrDefault("publishers", "4"));
+        int publishers = Integer.parseInt(options.getOrDefault("publishers", "32"));
         boolean restartPostgres = Boolean.parseBoolean(options.getOrDefault("restart-postgres", "true"));
         String dbUrl = options.get("db-url");
         Map<String, String> env = new HashMap<>(System.getenv());

@@ -76,7 +76,7 @@ public final class FleetStream {
         for (int p = 0; p < Math.max(4, events / 500); p++) {
             String body = p % 2 == 0
                     ? "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"account.updated\",\"source\":\"accounts\",\"payload\":" // cut short
-                    : "poison " + p + ": not an event at all";
+                    : "poison " + UUID.randomUUID() + ": not an event at all";
             String address = p % 4 < 2 ? "accounts.events" : "payments.events";
             poison.add(body);
             messages.add(new Message(address, body));

@@ -28,6 +28,15 @@ public final class ExternalArtemis implements AutoCloseable {
     }
 
     public static ExternalArtemis start(Path workDir) throws Exception {
+        return start(workDir, null);
+    }
+
+    /** Its one acceptor speaks TLS only, with the key store the caller made. */
+    public static ExternalArtemis startTls(Path workDir, TestCertificates.KeyStore keyStore) throws Exception {
+        return start(workDir, keyStore);
+    }
+
+    private static ExternalArtemis start(Path workDir, TestCertificates.KeyStore tls) throws Exception {
         Path home = Path.of(System.getProperty("it.artemis.home"));
         Path instance = workDir.resolve("artemis-" + System.nanoTime());
         int port = freePort();
@@ -40,7 +49,15 @@ public final class ExternalArtemis implements AutoCloseable {
             throw new AssertionError("artemis create failed:\n" + Files.readString(createLog));
         }
         Path brokerXml = instance.resolve("etc/broker.xml");
-        Files.writeString(brokerXml, onlyOpsdecksQueues(Files.readString(brokerXml)));
+        String xml = onlyOpsdecksQueues(Files.readString(brokerXml));
+        if (tls != null) {
+            xml = xml.replaceFirst("(<acceptor name=\"artemis\">tcp://[^?<]+\\?)", "$1sslEnabled=true;keyStorePath="
+                    + tls.path() + ";keyStorePassword=" + tls.password() + ";keyStoreType=PKCS12;");
+            if (!xml.contains("sslEnabled=true")) {
+                throw new AssertionError("no acceptor to turn to TLS in " + brokerXml);
+            }
+        }
+        Files.writeString(brokerXml, xml);
         Path log = Files.createTempFile(workDir, "artemis-", ".log");
         Process process = new ProcessBuilder("bash", instance.resolve("bin/artemis").toString(), "run")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

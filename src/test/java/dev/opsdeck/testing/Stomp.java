@@ -34,8 +34,18 @@ public final class Stomp implements AutoCloseable {
         return connect(host, port, Map.of("login", login, "passcode", passcode));
     }
 
+    /** Over TLS, trusting what the given context trusts. */
+    public static Stomp connectTls(String host, int port, String login, String passcode, javax.net.ssl.SSLContext tls)
+            throws IOException {
+        return connect(tls.getSocketFactory().createSocket(host, port), Map.of("login", login, "passcode", passcode));
+    }
+
     private static Stomp connect(String host, int port, Map<String, String> credentials) throws IOException {
-        Stomp stomp = new Stomp(new Socket(host, port));
+        return connect(new Socket(host, port), credentials);
+    }
+
+    private static Stomp connect(Socket socket, Map<String, String> credentials) throws IOException {
+        Stomp stomp = new Stomp(socket);
         var headers = new java.util.LinkedHashMap<String, String>(Map.of("accept-version", "1.2", "host", "localhost"));
         headers.putAll(credentials);
         stomp.frame("CONNECT", headers, null);

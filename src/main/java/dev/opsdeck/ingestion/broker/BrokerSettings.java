@@ -10,6 +10,7 @@ import java.util.Optional;
  * resource adapter's config-properties (set by {@code create-resource-adapter-config}), then a default.
  */
 record BrokerSettings(Optional<String> url, Optional<String> user, Optional<String> password,
+                      Optional<String> trustStorePath, Optional<String> trustStorePassword, String trustStoreType,
                       Path dataDirectory, String host, int port, int clientThreads, boolean journalSyncTransactional,
                       String accountsAddress, String accountsQueue,
                       String paymentsAddress, String paymentsQueue, String deadLetters) {
@@ -20,6 +21,9 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                 lookup.optional("broker.url"),
                 lookup.optional("broker.user"),
                 lookup.optional("broker.password"),
+                lookup.optional("broker.truststore.path"),
+                lookup.optional("broker.truststore.password"),
+                lookup.get("broker.truststore.type", "PKCS12"),
                 Path.of(lookup.get("broker.data.dir", Path.of(lookup.get("opsdeck.data.dir", "./data"), "broker").toString()))
                         .toAbsolutePath().normalize(),
                 lookup.get("broker.host", "127.0.0.1"),

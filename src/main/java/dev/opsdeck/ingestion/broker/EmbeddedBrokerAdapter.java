@@ -3,7 +3,6 @@ package dev.opsdeck.ingestion.broker;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +23,7 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(EmbeddedBrokerAdapter.class.getName());
     private static final int EXIT_CONFIGURATION = 78;
+    private static final long RETRY_INTERVAL_MS = 1_000L;
 
     private final Map<String, String> adapterProperties = new HashMap<>();
     private transient EmbeddedBroker broker;
@@ -31,9 +31,13 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         BrokerSettings settings;
+        ExternalConnectors connectors;
         try {
             settings = BrokerSettings.resolve(adapterProperties);
-            settings.url().ifPresent(this::connectTo);
+            connectors = settings.embedded() ? null : ExternalConnectors.of(settings);
+            if (connectors != null) {
+                connectTo(connectors);
+            }
         } catch (IllegalArgumentException e) {
             throw fail("invalid broker settings: " + e.getMessage(), e);
         }
@@ -59,7 +63,7 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
         } else {
             settings.user().ifPresent(this::setUserName);
             settings.password().ifPresent(this::setPassword);
-            LOG.info(() -> "Using external broker " + settings.url().orElseThrow());
+            LOG.info(() -> "Using external broker " + settings.url().orElseThrow() + (connectors.tls() ? " over TLS" : ""));
         }
         super.start(context);
     }
@@ -81,19 +85,24 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
         }
     }
 
-    private void connectTo(String urls) {
+    /**
+     * The resource adapter's message endpoints set themselves up again only after a failed delivery, not after a
+     * connection that gave up reconnecting: so the connection never gives up, and an instance whose node went away
+     * resumes on that node once it is back, while the instances on the other node carry the stream.
+     */
+    private void connectTo(ExternalConnectors connectors) {
         StringJoiner classes = new StringJoiner(",");
-        StringJoiner parameters = new StringJoiner(",");
-        for (String url : urls.split(",")) {
-            URI uri = URI.create(url.trim());
-            if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 0) {
-                throw new IllegalArgumentException("broker.url must be tcp://host:port[,tcp://host:port], was " + urls);
-            }
-            classes.add(NettyConnectorFactory.class.getName());
-            parameters.add("host=" + uri.getHost() + ";port=" + uri.getPort());
-        }
+        connectors.nodes().forEach(node -> classes.add(NettyConnectorFactory.class.getName()));
         setConnectorClassName(classes.toString());
-        setConnectionParameters(parameters.toString());
+        setConnectionParameters(connectors.parameters());
+        setHA(false);
+        setReconnectAttempts(-1);
+        setRetryInterval(RETRY_INTERVAL_MS);
+        setRetryIntervalMultiplier(1.5);
+        setMaxRetryInterval(5_000L);
+        setInitialConnectAttempts(1);
+        setSetupAttempts(-1);
+        setSetupInterval(RETRY_INTERVAL_MS);
     }
 
     /**

@@ -38,10 +38,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.spi.JsonProvider;
+import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -196,18 +197,25 @@ public class ReportsResource {
     @Operation(summary = "The run's file, streamed with its content type and a file name")
     @APIResponse(responseCode = "409", description = "The run has not succeeded (yet)")
     @APIResponse(responseCode = "410", description = "The file passed its retention and was deleted")
-    public Response download(@PathParam("id") String id) {
+    public Response download(@PathParam("id") String id) throws SQLException {
         ReportRun run = find(id);
         if (run.getStatus() != RunStatus.SUCCEEDED) {
             return new ApiError("not_ready", "run " + id + " is " + run.getStatus().label()).toResponse(409);
         }
-        java.nio.file.Path file = run.getFileName() == null ? null : reports.file(run.getFileName());
-        if (file == null || !Files.exists(file)) {
+        if (run.getFileName() == null || !reports.files().exists(run.getId())) {
             return new ApiError("gone", "the file of run " + id + " is no longer kept").toResponse(410);
         }
         ReportFormat format = ReportFormat.parse(run.getFormat());
         String name = run.getReportType() + "-" + FILE_TIME.format(run.getFinishedAt()) + "." + format.extension();
-        return Response.ok(file.toFile(), format.contentType())
+        StreamingOutput file = out -> {
+            try {
+                reports.files().copy(run.getId(), out);
+            } catch (SQLException e) {
+                throw new IOException("could not read the file of run " + id + ": " + e.getMessage(), e);
+            }
+        };
+        return Response.ok(file, format.contentType())
+                .header("Content-Length", run.getSizeBytes())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("X-Checksum-SHA256", run.getChecksum())
                 .build();

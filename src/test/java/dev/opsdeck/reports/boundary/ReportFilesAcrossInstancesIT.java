@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +61,7 @@ class ReportFilesAcrossInstancesIT {
     @Test
     void aReportRequestedOnOneInstanceDownloadsFromTheOtherAndExpiresOnEither() throws Exception {
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "report-files-");
-        String token = Tokens.jwt("otto", List.of("operator"));
+        String token = Tokens.NEW_SERVICE_TOKEN;
         Api second;
         try (RunningJar a = RunningJar.start(environment(dbUrl, work, "a", FIRST_BROKER_PORT), FIRST_PORT);
              RunningJar b = RunningJar.start(environment(dbUrl, work, "b", FIRST_BROKER_PORT + 1), SECOND_PORT)) {

@@ -38,6 +38,7 @@ public class Fleet {
     long forgetSeconds;
 
     private Heartbeats heartbeats;
+    private volatile boolean stopped;
 
     @PostConstruct
     void build() {
@@ -69,11 +70,15 @@ public class Fleet {
         return heartbeats.staleAfter();
     }
 
-    public void beat() throws SQLException {
-        heartbeats.beat(pipeline.statistics(), Instant.now());
+    public synchronized void beat() throws SQLException {
+        if (!stopped) {
+            heartbeats.beat(pipeline.statistics(), Instant.now());
+        }
     }
 
-    public void stopped() throws SQLException {
+    /** The last heartbeat: no later beat overwrites it. */
+    public synchronized void stopped() throws SQLException {
+        stopped = true;
         heartbeats.stopped(pipeline.statistics(), Instant.now());
     }
 

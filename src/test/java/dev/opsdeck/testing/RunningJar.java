@@ -89,6 +89,11 @@ public final class RunningJar implements AutoCloseable {
         }
     }
 
+    /** SIGTERM without waiting, as an orchestrator stops a container; see {@link #awaitExit}. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** SIGKILL: no shutdown hook, no clean broker or database close. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

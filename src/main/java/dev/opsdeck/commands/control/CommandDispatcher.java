@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -63,6 +65,8 @@ public class CommandDispatcher {
 
     Clock clock = Clock.systemUTC();
     private CommandStore store;
+    private volatile boolean stopping;
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void build() {
@@ -90,6 +94,9 @@ public class CommandDispatcher {
     }
 
     boolean dispatch(Optional<UUID> id) throws SQLException {
+        if (stopping) {
+            return false;
+        }
         Instant now = clock.instant();
         Duration deadline = services.settings().payments().deadline().plus(services.settings().payments().connectTimeout());
         Instant leaseEnd = now.plus(deadline.multipliedBy(3)).plusSeconds(30);
@@ -97,8 +104,40 @@ public class CommandDispatcher {
         if (claim.isEmpty()) {
             return false;
         }
-        attempt(claim.get());
+        UUID claimed = claim.get().command().id();
+        inFlight.add(claimed);
+        try {
+            attempt(claim.get());
+        } finally {
+            inFlight.remove(claimed);
+        }
         return true;
+    }
+
+    /** Claims nothing more; for a signal handler that must not block. */
+    public void stopClaiming() {
+        stopping = true;
+    }
+
+    /**
+     * Claims nothing more, waits at most {@code wait} for the calls under way, and makes the commands whose call is
+     * still under way due again at once, so that another instance retries them (with the same idempotency key)
+     * instead of waiting for this instance's lease to run out. Returns how many it handed back.
+     */
+    public int stop(Duration wait) throws InterruptedException, SQLException {
+        stopping = true;
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        int handedBack = 0;
+        for (UUID id : Set.copyOf(inFlight)) {
+            if (store.handBack(id, clock.instant())) {
+                handedBack++;
+                LOG.info(() -> "Command " + id + " handed back: its call was still under way when this instance stopped");
+            }
+        }
+        return handedBack;
     }
 
     private void attempt(CommandStore.Claim claim) throws SQLException {

@@ -147,6 +147,12 @@ public class CommandStore {
                 to.label(), status, truncate(message), truncate(outcome), time(now), time(now), id) == 1;
     }
 
+    /** Ends this instance's lease of a command whose call is under way: it is due again now, for any instance. */
+    public boolean handBack(UUID id, Instant now) throws SQLException {
+        return update("UPDATE action_command SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'sent'",
+                time(now), time(now), id) == 1;
+    }
+
     /** Keeps a command whose attempt got no answer {@code sent}, due again at {@code next}. */
     public boolean retryLater(UUID id, Integer status, String message, String outcome, Instant next, Instant now) throws SQLException {
         return update("UPDATE action_command SET last_status = ?, last_message = ?, outcome = ?, next_attempt_at = ?, "

@@ -1,9 +1,10 @@
 package dev.opsdeck.console.boundary;
 
 import dev.opsdeck.health.boundary.InstanceHealth;
+import dev.opsdeck.ingestion.control.Fleet;
+import dev.opsdeck.ingestion.control.FleetFigures;
 import dev.opsdeck.ingestion.control.IngestionAlarms;
 import dev.opsdeck.ingestion.control.IngestionPipeline;
-import dev.opsdeck.ingestion.control.IngestionStatistics;
 import dev.opsdeck.ingestion.control.IngestionStatistics.StreamFigures;
 import dev.opsdeck.ingestion.control.QueueDepths;
 import dev.opsdeck.ingestion.entity.Outcome;
@@ -22,13 +23,16 @@ import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The dashboard: per stream, this instance's ingestion figures, the queue and the dead letters waiting, and why it is red. */
+/** The dashboard: per stream, the fleet's ingestion figures (and each instance's), the queue and the dead letters waiting, and why it is red. */
 @Named
 @RequestScoped
 public class Dashboard {
 
     @Inject
     IngestionPipeline pipeline;
+
+    @Inject
+    Fleet fleet;
 
     @Inject
     QueueDepths queues;
@@ -45,6 +49,8 @@ public class Dashboard {
     long stallThresholdSeconds;
 
     private final List<StreamStatus> streams = new ArrayList<>();
+    private final List<InstanceStatus> instances = new ArrayList<>();
+    private String fleetProblem;
     private long deadLettersWaiting = -1;
     private String deadLettersProblem;
 
@@ -58,14 +64,38 @@ public class Dashboard {
             deadLettersProblem = "dead letters unavailable: " + e.getMessage();
         }
         IngestionAlarms alarms = new IngestionAlarms(Duration.ofSeconds(lagThresholdSeconds), Duration.ofSeconds(stallThresholdSeconds));
-        IngestionStatistics statistics = pipeline.statistics();
+        FleetFigures figures = fleetFigures();
+        figures.instances().forEach(instance -> instances.add(new InstanceStatus(instance, instance.name().equals(fleet.instanceName()))));
         Instant now = Instant.now();
         for (Stream stream : Stream.values()) {
-            StreamFigures figures = statistics.figures(stream);
+            StreamFigures totals = figures.totals().get(stream);
             QueueDepth depth = queues.of(stream);
-            String alarm = alarms.alarm(figures, statistics.lastAppliedOrStart(stream), depth, now).orElse(null);
-            streams.add(new StreamStatus(stream.label(), figures, depth, waiting.getOrDefault(stream.label(), 0L), alarm));
+            Instant lastApplied = figures.lastAppliedOrStart().getOrDefault(stream, pipeline.statistics().lastAppliedOrStart(stream));
+            String alarm = alarms.alarm(totals, lastApplied, depth, now).orElse(null);
+            streams.add(new StreamStatus(stream.label(), totals, depth, waiting.getOrDefault(stream.label(), 0L), alarm));
         }
+    }
+
+    /** The fleet from the heartbeat table; if the database is unreachable, this instance alone, and why. */
+    private FleetFigures fleetFigures() {
+        try {
+            return fleet.figures();
+        } catch (SQLException e) {
+            fleetProblem = "other instances unavailable: " + e.getMessage();
+            return fleet.alone();
+        }
+    }
+
+    public List<InstanceStatus> getInstances() {
+        return instances;
+    }
+
+    public String getFleetProblem() {
+        return fleetProblem;
+    }
+
+    public long getStaleSeconds() {
+        return fleet.staleAfter().toSeconds();
     }
 
     public List<StreamStatus> getStreams() {
@@ -157,11 +187,61 @@ public class Dashboard {
             return counts;
         }
 
-        private static String rate(double perSecond) {
+        static String rate(double perSecond) {
             if (perSecond == 0) {
                 return "0";
             }
             return String.format(Locale.ROOT, perSecond >= 100 ? "%.0f" : "%.3g", perSecond);
+        }
+    }
+
+    /** One instance's row: its name, last heartbeat and state, and its own rate and applied count per stream. */
+    public static final class InstanceStatus {
+
+        private final FleetFigures.InstanceFigures instance;
+        private final boolean self;
+
+        InstanceStatus(FleetFigures.InstanceFigures instance, boolean self) {
+            this.instance = instance;
+            this.self = self;
+        }
+
+        public String getName() {
+            return instance.name();
+        }
+
+        public String getVersion() {
+            return instance.version();
+        }
+
+        public String getState() {
+            return instance.state().label();
+        }
+
+        public boolean isLive() {
+            return instance.state() == FleetFigures.State.LIVE;
+        }
+
+        public boolean isSelf() {
+            return self;
+        }
+
+        public Instant getStartedAt() {
+            return instance.startedAt();
+        }
+
+        public Instant getHeartbeatAt() {
+            return instance.heartbeatAt();
+        }
+
+        public List<String> getRates() {
+            return instance.streams().entrySet().stream()
+                    .map(e -> e.getKey().label() + " " + StreamStatus.rate(e.getValue().eventsPerSecondNow()) + "/s").toList();
+        }
+
+        public List<Count> getApplied() {
+            return instance.streams().entrySet().stream()
+                    .map(e -> new Count(e.getKey().label(), e.getValue().outcomes().getOrDefault(Outcome.APPLIED, 0L))).toList();
         }
     }
 

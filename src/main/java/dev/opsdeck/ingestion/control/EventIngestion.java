@@ -127,6 +127,10 @@ public class EventIngestion {
             return record(stream, outcome, event, started);
         } catch (ExecutionException e) {
             WriteFailure failure = e.getCause() instanceof WriteFailure w ? w : new WriteFailure(String.valueOf(e.getCause()), true, e.getCause());
+            if (!writer.running()) {
+                // the instance is stopping: not a failure of this event, so neither counted nor delayed
+                throw new RetryLater("instance stopping; left for redelivery", failure);
+            }
             if (!failure.isTransient()) {
                 return deadLetter(delivery, "rejected by the database: " + failure.getMessage());
             }

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -78,6 +79,10 @@ public class IngestionPipeline {
     private DeadLetters deadLetters;
     private IngestionStatistics statistics;
     private EventIngestion ingestion;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object held = new Object();
+    private volatile boolean paused;
+    private volatile boolean released;
 
     @PostConstruct
     void build() {
@@ -110,7 +115,51 @@ public class IngestionPipeline {
     }
 
     public void ingest(Stream stream, Message message) {
-        MessageTracing.traced(tracer, stream.label() + ".events process", message, () -> ingestion.ingest(stream, message));
+        inFlight.incrementAndGet();
+        if (paused) {
+            inFlight.decrementAndGet();
+            holdUntilReleased();
+        }
+        try {
+            MessageTracing.traced(tracer, stream.label() + ".events process", message, () -> ingestion.ingest(stream, message));
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * Deliveries arriving from now on wait, unacknowledged, until {@link #release}; waits at most {@code wait} for
+     * those under way to commit. True if none is left under way.
+     */
+    public boolean pause(Duration wait) throws InterruptedException {
+        paused = true;
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return inFlight.get() == 0;
+    }
+
+    /** Sends the waiting deliveries back to the broker unacknowledged, neither counted nor delayed: the process is exiting. */
+    public void release() {
+        synchronized (held) {
+            released = true;
+            held.notifyAll();
+        }
+    }
+
+    private void holdUntilReleased() {
+        synchronized (held) {
+            while (!released) {
+                try {
+                    held.wait(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new EventIngestion.RetryLater("instance stopping; left for redelivery", null);
     }
 
     public EventIngestion ingestion() {

@@ -73,6 +73,10 @@ public class IngestionStatistics {
         return streams.get(stream).outcomes.get(outcome).sum();
     }
 
+    public Instant startedAt() {
+        return startedAt;
+    }
+
     /** When this instance last applied an event of the stream, or when it started counting if it never did. */
     public Instant lastAppliedOrStart(Stream stream) {
         Instant applied = streams.get(stream).lastAppliedAt.get();

@@ -64,6 +64,11 @@ public class ReadModelWriter implements AutoCloseable {
         }
     }
 
+    /** False once closing: what is submitted then fails at once, and the caller leaves it for redelivery. */
+    public boolean running() {
+        return running;
+    }
+
     /** Applies the event and tells what it did; completes exceptionally with a {@link WriteFailure}. */
     public CompletableFuture<Outcome> submit(Stream stream, Event event) {
         var submission = new Submission(stream, event, new CompletableFuture<>());

@@ -12,8 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -32,6 +31,14 @@ public class ReportDownload extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            download(request, response);
+        } catch (SQLException e) {
+            throw new IOException("could not read report run " + request.getParameter("run") + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void download(HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
         UUID id;
         try {
             id = UUID.fromString(String.valueOf(request.getParameter("run")));
@@ -48,17 +55,16 @@ public class ReportDownload extends HttpServlet {
             response.sendError(HttpServletResponse.SC_CONFLICT, "Run " + id + " is " + run.getStatus().label());
             return;
         }
-        Path file = run.getFileName() == null ? null : reports.file(run.getFileName());
-        if (file == null || !Files.exists(file)) {
+        if (run.getFileName() == null || !reports.files().exists(id)) {
             response.sendError(HttpServletResponse.SC_GONE, "The file of run " + id + " is no longer kept");
             return;
         }
         ReportFormat format = ReportFormat.parse(run.getFormat());
         response.setContentType(format.contentType());
-        response.setContentLengthLong(Files.size(file));
+        response.setContentLengthLong(run.getSizeBytes());
         response.setHeader("Content-Disposition", "attachment; filename=\"" + run.getReportType() + "-"
                 + FILE_TIME.format(run.getFinishedAt()) + "." + format.extension() + "\"");
         response.setHeader("X-Checksum-SHA256", run.getChecksum());
-        Files.copy(file, response.getOutputStream());
+        reports.files().copy(id, response.getOutputStream());
     }
 }

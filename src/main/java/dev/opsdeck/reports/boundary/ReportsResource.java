@@ -42,8 +42,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.spi.JsonProvider;
+import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -191,13 +191,12 @@ public class ReportsResource {
     @APIResponse(responseCode = "409", description = "The run has not succeeded (yet)")
     @APIResponse(responseCode = "410", description = "The file passed its retention and was deleted")
     @APIResponse(responseCode = "429", description = "Too many exports at once on this instance or for this caller; Retry-After")
-    public Response download(@PathParam("id") String id) {
+    public Response download(@PathParam("id") String id) throws SQLException {
         ReportRun run = find(id);
         if (run.getStatus() != RunStatus.SUCCEEDED) {
             return new ApiError("not_ready", "run " + id + " is " + run.getStatus().label()).toResponse(409);
         }
-        java.nio.file.Path file = run.getFileName() == null ? null : reports.file(run.getFileName());
-        if (file == null || !Files.exists(file)) {
+        if (run.getFileName() == null || !reports.files().exists(run.getId())) {
             return new ApiError("gone", "the file of run " + id + " is no longer kept").toResponse(410);
         }
         Optional<ExportLimits.Permit> permit = exportLimits.tryStart(caller());
@@ -209,10 +208,13 @@ public class ReportsResource {
         String name = run.getReportType() + "-" + FILE_TIME.format(run.getFinishedAt()) + "." + format.extension();
         StreamingOutput body = out -> {
             try (ExportLimits.Permit running = permit.get()) {
-                Files.copy(file, out);
+                reports.files().copy(run.getId(), out);
+            } catch (SQLException e) {
+                throw new IOException("could not read the file of run " + id + ": " + e.getMessage(), e);
             }
         };
         return Response.ok(body, format.contentType())
+                .header("Content-Length", run.getSizeBytes())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("X-Checksum-SHA256", run.getChecksum())
                 .build();

@@ -1,8 +1,5 @@
 package dev.opsdeck.reports.control;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,26 +11,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Deletes report files past their retention (the run stays, without a file), and fails runs left
- * "running" longer than any run takes, which happens when the instance running them stopped.
+ * "running" longer than any run takes, which happens when the instance running them was killed. The files
+ * live in the database, so whichever instance runs this expires every instance's files.
  */
 public class ReportHousekeeping {
 
-    private static final Logger LOG = Logger.getLogger(ReportHousekeeping.class.getName());
-
     private final DataSource dataSource;
-    private final Path directory;
     private final Duration longestRun;
     private final Clock clock;
 
-    public ReportHousekeeping(DataSource dataSource, Path directory, Duration longestRun, Clock clock) {
+    public ReportHousekeeping(DataSource dataSource, Duration longestRun, Clock clock) {
         this.dataSource = dataSource;
-        this.directory = directory;
         this.longestRun = longestRun;
         this.clock = clock;
     }
@@ -45,25 +37,24 @@ public class ReportHousekeeping {
         Instant now = clock.instant();
         int deleted = 0;
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
             for (Expired run : expired(connection, now)) {
-                try {
-                    Files.deleteIfExists(directory.resolve(run.fileName()));
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "Could not delete expired report file " + run.fileName(), e);
-                    continue;
-                }
+                ReportFiles.delete(connection, run.id());
                 try (PreparedStatement forget = connection.prepareStatement(
                         "UPDATE report_run SET file_name = NULL WHERE id = ? AND file_name = ?")) {
                     forget.setObject(1, run.id());
                     forget.setString(2, run.fileName());
                     deleted += forget.executeUpdate();
                 }
+                connection.commit();
             }
             try (PreparedStatement abandon = connection.prepareStatement("UPDATE report_run SET status = 'failed', finished_at = ?, "
                     + "error = 'abandoned: the instance running it stopped' WHERE status = 'running' AND started_at < ?")) {
                 abandon.setObject(1, now.atOffset(ZoneOffset.UTC));
                 abandon.setObject(2, now.minus(longestRun).atOffset(ZoneOffset.UTC));
-                return new Result(deleted, abandon.executeUpdate());
+                int abandoned = abandon.executeUpdate();
+                connection.commit();
+                return new Result(deleted, abandoned);
             }
         }
     }

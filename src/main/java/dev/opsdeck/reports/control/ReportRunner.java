@@ -7,8 +7,6 @@ import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,13 +22,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Runs one queued report: claims it (so one instance runs it), streams the rows into its file, and records
- * row count, size and SHA-256, or the error that stopped it.
+ * Runs one queued report: claims it (so one instance runs it), streams the rows into its file in the database,
+ * and records row count, size and SHA-256, or the error that stopped it. A run this instance must give up because
+ * it is stopping goes back to queued, without a file, for any instance to run again.
  */
 public class ReportRunner {
 
@@ -40,47 +40,73 @@ public class ReportRunner {
     private static final Logger LOG = Logger.getLogger(ReportRunner.class.getName());
 
     private final DataSource dataSource;
-    private final Path directory;
     private final Duration retention;
     private final Clock clock;
+    private final BooleanSupplier stopping;
 
-    public ReportRunner(DataSource dataSource, Path directory, Duration retention, Clock clock) {
+    public ReportRunner(DataSource dataSource, Duration retention, Clock clock, BooleanSupplier stopping) {
         this.dataSource = dataSource;
-        this.directory = directory;
         this.retention = retention;
         this.clock = clock;
+        this.stopping = stopping;
     }
 
-    /** Runs the report if this caller is the one that moved it from queued to running; false otherwise. */
-    public boolean run(UUID id) throws SQLException {
-        if (!claim(id)) {
-            return false;
+    public enum Outcome { NOT_CLAIMED, SUCCEEDED, FAILED, HANDED_BACK }
+
+    /** Runs the report if this caller is the one that moved it from queued to running. */
+    public Outcome run(UUID id) throws SQLException {
+        if (stopping.getAsBoolean() || !claim(id)) {
+            return Outcome.NOT_CLAIMED;
         }
-        Path file = null;
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection(); Connection files = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            Claimed run = load(connection, id);
-            ReportFormat format = ReportFormat.parse(run.format());
-            String fileName = id + "." + format.extension();
-            Files.createDirectories(directory);
-            file = directory.resolve(fileName);
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            long rows;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
-                TableWriter writer = TableWriter.open(format, out, ReportQueries.title(run.type(), run.parameters()),
-                        ReportQueries.headers(run.type()));
-                ReportQueries.stream(connection, run.type(), run.parameters(), writer::row);
-                rows = writer.rows();
-                writer.close();
+            files.setAutoCommit(false);
+            try {
+                write(connection, files, id);
+                return Outcome.SUCCEEDED;
+            } catch (HandBack e) {
+                files.rollback();
+                handBack(files, id);
+                return Outcome.HANDED_BACK;
+            } catch (SQLException | IOException | NoSuchAlgorithmException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Report run " + id + " failed", e);
+                files.rollback();
+                failed(files, id, e);
+                return Outcome.FAILED;
+            } finally {
+                connection.rollback();
             }
-            connection.commit();
-            succeeded(id, fileName, rows, Files.size(file), HexFormat.of().formatHex(sha.digest()));
-        } catch (SQLException | IOException | NoSuchAlgorithmException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Report run " + id + " failed", e);
-            deleteQuietly(file);
-            failed(id, e);
         }
-        return true;
+    }
+
+    private void write(Connection connection, Connection files, UUID id)
+            throws SQLException, IOException, NoSuchAlgorithmException {
+        Claimed run = load(connection, id);
+        ReportFormat format = ReportFormat.parse(run.format());
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        ReportFiles.ChunkWriter chunks = ReportFiles.writer(files, id);
+        long rows;
+        try (OutputStream out = new DigestOutputStream(chunks, sha)) {
+            TableWriter writer = TableWriter.open(format, out, ReportQueries.title(run.type(), run.parameters()),
+                    ReportQueries.headers(run.type()));
+            ReportQueries.stream(connection, run.type(), run.parameters(), row -> {
+                if (stopping.getAsBoolean()) {
+                    throw new HandBack();
+                }
+                writer.row(row);
+            });
+            rows = writer.rows();
+            writer.close();
+        }
+        succeeded(files, id, id + "." + format.extension(), rows, chunks.size(), HexFormat.of().formatHex(sha.digest()));
+        files.commit();
+    }
+
+    /** Thrown out of the row loop when the instance stops, so that the run goes back to the queue instead of failing. */
+    private static final class HandBack extends RuntimeException {
+        HandBack() {
+            super("instance stopping", null, false, false);
+        }
     }
 
     record Claimed(ReportType type, String format, Map<String, String> parameters) {
@@ -111,11 +137,11 @@ public class ReportRunner {
         }
     }
 
-    private void succeeded(UUID id, String fileName, long rows, long size, String checksum) throws SQLException {
+    private void succeeded(Connection connection, UUID id, String fileName, long rows, long size, String checksum)
+            throws SQLException {
         Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement done = connection.prepareStatement("UPDATE report_run SET status = 'succeeded', finished_at = ?, "
-                     + "progress = 100, row_count = ?, size_bytes = ?, checksum = ?, file_name = ?, expires_at = ? WHERE id = ?")) {
+        try (PreparedStatement done = connection.prepareStatement("UPDATE report_run SET status = 'succeeded', finished_at = ?, "
+                + "progress = 100, row_count = ?, size_bytes = ?, checksum = ?, file_name = ?, expires_at = ? WHERE id = ?")) {
             done.setObject(1, now.atOffset(ZoneOffset.UTC));
             done.setLong(2, rows);
             done.setLong(3, size);
@@ -127,29 +153,25 @@ public class ReportRunner {
         }
     }
 
-    private void failed(UUID id, Exception cause) throws SQLException {
+    private void failed(Connection connection, UUID id, Exception cause) throws SQLException {
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement failed = connection.prepareStatement(
-                     "UPDATE report_run SET status = 'failed', finished_at = ?, error = ? WHERE id = ?")) {
+        try (PreparedStatement failed = connection.prepareStatement(
+                "UPDATE report_run SET status = 'failed', finished_at = ?, error = ? WHERE id = ?")) {
             failed.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
             failed.setString(2, error.length() <= 4000 ? error : error.substring(0, 4000));
             failed.setObject(3, id);
             failed.executeUpdate();
         }
+        connection.commit();
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not delete partial report file " + file, e);
+    private static void handBack(Connection connection, UUID id) throws SQLException {
+        try (PreparedStatement queued = connection.prepareStatement(
+                "UPDATE report_run SET status = 'queued', started_at = NULL, progress = 0 WHERE id = ? AND status = 'running'")) {
+            queued.setObject(1, id);
+            queued.executeUpdate();
         }
-    }
-
-    public Path file(String fileName) {
-        return directory.resolve(fileName);
+        connection.commit();
+        LOG.info(() -> "Report run " + id + " handed back to the queue: this instance is stopping");
     }
 }

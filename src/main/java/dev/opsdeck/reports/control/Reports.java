@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -34,14 +34,6 @@ public class Reports {
     ManagedExecutorService executor;
 
     @Inject
-    @ConfigProperty(name = "opsdeck.data.dir", defaultValue = "./data")
-    String dataDir;
-
-    @Inject
-    @ConfigProperty(name = "reports.dir")
-    java.util.Optional<String> reportsDir;
-
-    @Inject
     @ConfigProperty(name = "reports.retention-days", defaultValue = "30")
     int retentionDays;
 
@@ -50,15 +42,18 @@ public class Reports {
     String missedRuns;
 
     private final Clock clock = Clock.systemUTC();
+    private volatile boolean stopping;
+    private final AtomicInteger inFlight = new AtomicInteger();
     private ReportRunner runner;
+    private ReportFiles files;
     private ReportScheduler scheduler;
     private ReportConfigurations configurations;
     private ReportHousekeeping housekeeping;
 
     @PostConstruct
     void build() {
-        Path directory = Path.of(reportsDir.orElse(Path.of(dataDir, "reports").toString())).toAbsolutePath().normalize();
-        runner = new ReportRunner(dataSource, directory, Duration.ofDays(retentionDays), clock);
+        runner = new ReportRunner(dataSource, Duration.ofDays(retentionDays), clock, () -> stopping);
+        files = new ReportFiles(dataSource);
         ReportScheduler.MissedRuns policy = switch (missedRuns) {
             case "catch_up" -> ReportScheduler.MissedRuns.CATCH_UP;
             case "skip" -> ReportScheduler.MissedRuns.SKIP;
@@ -66,15 +61,18 @@ public class Reports {
         };
         scheduler = new ReportScheduler(dataSource, clock, policy, Duration.ofMinutes(2));
         configurations = new ReportConfigurations(dataSource, clock);
-        housekeeping = new ReportHousekeeping(dataSource, directory, Duration.ofHours(6), clock);
+        housekeeping = new ReportHousekeeping(dataSource, Duration.ofHours(6), clock);
     }
 
+    /** Queues the run and starts it here, unless this instance is stopping: then another instance's tick runs it. */
     public UUID request(ReportRequests.Request request) throws SQLException {
         UUID id;
         try (Connection connection = dataSource.getConnection()) {
             id = ReportRequests.queue(connection, request, clock.instant());
         }
-        start(List.of(id));
+        if (!stopping) {
+            start(List.of(id));
+        }
         return id;
     }
 
@@ -82,12 +80,15 @@ public class Reports {
         return configurations;
     }
 
-    public Path file(String fileName) {
-        return runner.file(fileName);
+    public ReportFiles files() {
+        return files;
     }
 
     /** One scheduler tick: queue what is due, start what is queued (on this or any instance), tidy up. */
     public void tick() throws SQLException {
+        if (stopping) {
+            return;
+        }
         scheduler.queueDue();
         start(queued());
         ReportHousekeeping.Result tidied = housekeeping.run();
@@ -114,13 +115,48 @@ public class Reports {
 
     private void start(List<UUID> ids) {
         for (UUID id : ids) {
-            executor.submit(() -> {
-                try {
-                    runner.run(id);
-                } catch (SQLException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "Report run " + id + " could not be recorded", e);
-                }
-            });
+            inFlight.incrementAndGet();
+            try {
+                executor.submit(() -> {
+                    try {
+                        runner.run(id);
+                    } catch (SQLException | RuntimeException e) {
+                        LOG.log(Level.WARNING, "Report run " + id + " could not be recorded", e);
+                    } finally {
+                        finished();
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                finished();
+                throw rejected;
+            }
         }
+    }
+
+    private void finished() {
+        synchronized (inFlight) {
+            inFlight.decrementAndGet();
+            inFlight.notifyAll();
+        }
+    }
+
+    /**
+     * Starts no more runs, and waits at most {@code wait} for those under way: each either finishes or, at its next row,
+     * goes back to queued for another instance. Returns how many are still under way.
+     */
+    public int stop(Duration wait) throws InterruptedException {
+        stopping = true;
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (inFlight) {
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                inFlight.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+            return inFlight.get();
+        }
+    }
+
+    /** Only flips the switch, for a signal handler that must not block. */
+    public void stopStarting() {
+        stopping = true;
     }
 }

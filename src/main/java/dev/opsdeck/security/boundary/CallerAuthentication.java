@@ -131,11 +131,15 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
                                                     HttpMessageContext context) {
         String loginPage = request.getContextPath() + LOGIN_PAGE;
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            // an Ajax postback (a poll, a button) of a page whose session this instance does not know: back to that page after login
+            String page = request.getRequestURI().substring(request.getContextPath().length());
+            String target = page.endsWith(".xhtml") && !page.equals(LOGIN_PAGE)
+                    ? loginPage + "?next=" + URLEncoder.encode(page, StandardCharsets.UTF_8) : loginPage;
             try {
                 response.setContentType("text/xml");
                 response.setCharacterEncoding("UTF-8");
                 response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                        + loginPage + "\"></redirect></partial-response>");
+                        + target.replace("&", "&amp;") + "\"></redirect></partial-response>");
                 response.flushBuffer();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -49,6 +49,21 @@ class CommandStoreTest {
     }
 
     @Test
+    void aLeaseHandedBackByAStoppingInstanceIsClaimableAtOnceWithTheSameKey() throws Exception {
+        ActionCommand stored = command(ActionKind.FREEZE, UUID.randomUUID(), CommandState.PENDING, NOW);
+        store.insert(stored);
+        store.claim(Optional.empty(), NOW, NOW.plusSeconds(3600)).orElseThrow();
+
+        assertTrue(store.handBack(stored.id(), NOW.plusSeconds(2)));
+
+        CommandStore.Claim again = store.claim(Optional.empty(), NOW.plusSeconds(2), NOW.plusSeconds(60)).orElseThrow();
+        assertEquals(stored.idempotencyKey(), again.command().idempotencyKey());
+        assertEquals(CommandState.SENT, again.before(), "retried as possibly sent, not as new");
+        assertTrue(store.finish(stored.id(), CommandState.ACCEPTED, 202, "frozen", "accepted", NOW.plusSeconds(3)));
+        assertFalse(store.handBack(stored.id(), NOW.plusSeconds(4)), "an answered command is not handed back");
+    }
+
+    @Test
     void heldAndAnsweredCommandsAreNeverClaimed() throws Exception {
         store.insert(command(ActionKind.REFUND, UUID.randomUUID(), CommandState.AWAITING_APPROVAL, null));
         ActionCommand done = command(ActionKind.FREEZE, UUID.randomUUID(), CommandState.PENDING, NOW);

@@ -153,7 +153,7 @@ class DashboardAndDeadLettersIT {
     }
 
     @Test
-    void dashboardShowsThisInstancesFiguresAndTurnsRedWhenAStreamLags() throws Exception {
+    void dashboardShowsTheFleetsFiguresWithThisInstanceLiveAndTurnsRedWhenAStreamLags() throws Exception {
         UUID payment = UUID.randomUUID();
         publish("payments.events", Events.payment(UUID.randomUUID(), "payment.created", payment, UUID.randomUUID(), 500,
                 "pending", 1, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
@@ -167,7 +167,11 @@ class DashboardAndDeadLettersIT {
             assertFalse(payments.getAttribute("class").contains("bad"), payments.getText());
             assertFalse(browser.text("#stream-payments .last-event").contains("never"));
             assertTrue(browser.text("#stream-payments .queue-depth").matches("[0-9,]+\\+?"), browser.text("#stream-payments .queue-depth"));
-            assertTrue(browser.text("#scope").contains("this instance"));
+            assertTrue(browser.text("#scope").contains("the fleet's"), browser.text("#scope"));
+            WebElement self = browser.waitFor(d -> d.findElements(By.cssSelector("#instances tr.instance")).stream()
+                    .filter(row -> row.getText().contains("(serving this page)")).findFirst().orElse(null));
+            assertTrue(self.findElement(By.cssSelector(".instance-state")).getText().equals("live"), self.getText());
+            assertTrue(self.getText().contains("payments"), self.getText());
             assertTrue(browser.text("#health").contains("database ready"), browser.text("#health"));
             assertTrue(browser.text("#health").contains("broker ready"), browser.text("#health"));
 

@@ -44,7 +44,6 @@ class ClusterSchedulingIT {
         env.put("DB_URL", dbUrl);
         env.put("DB_USER", "postgres");
         env.put("OPSDECK_DATA_DIR", Files.createDirectories(work.resolve(instance)).toString());
-        env.put("REPORTS_DIR", Files.createDirectories(work.resolve("shared-reports")).toString());
         env.put("BROKER_PORT", String.valueOf(brokerPort));
         env.put("SERVICE_API_TOKENS", Tokens.NEW_SERVICE_TOKEN);
         env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.read("jwt/public.pem"));

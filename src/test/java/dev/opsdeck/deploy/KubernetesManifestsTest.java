@@ -190,7 +190,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyImageIsPinnedByTagAndTheBrokerMatchesTheTestedArtemis() throws IOException {
-        String artemis = pomProperty("artemis.distribution.version");
+        String artemis = pomProperty("artemis.version");
         for (RenderedOverlay overlay : overlays) {
             List<String> images = new ArrayList<>(overlay.containers().map(c -> (String) c.spec().get("image")).toList());
             overlay.all("Cluster").forEach(cluster -> images.add((String) at(cluster, "spec", "imageName")));

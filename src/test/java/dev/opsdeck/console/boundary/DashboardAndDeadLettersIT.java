@@ -225,7 +225,7 @@ class DashboardAndDeadLettersIT {
             browser.ajaxDone();
         }
         assertEquals("waiting", deadLetter(id).get(0));
-        assertEquals(List.of(demoted + " dead-letter.replayed refused only an admin may replay dead letters"), audit(id));
+        assertEquals(List.of(demoted + " dead-letter.replayed refused Only admin may replay or discard dead letters"), audit(id));
     }
 
     @Test

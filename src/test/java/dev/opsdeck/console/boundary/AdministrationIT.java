@@ -264,7 +264,9 @@ class AdministrationIT {
             admin.waitFor(d -> row(admin, name).findElement(By.cssSelector(".configuration-state")).getText().equals("disabled"));
 
             admin.get("audit/index.xhtml?actor=admin&target=" + configurationId(admin, name));
-            assertEquals(List.of("schedule.disabled", "schedule.created"), column(admin, ".audit-action"));
+            // a target id is a number here, so another test's dead letter with the same id may share the filter
+            assertEquals(List.of("schedule.disabled", "schedule.created"), column(admin, ".audit-action").stream()
+                    .filter(action -> action.startsWith("schedule.")).toList());
         }
     }
 

@@ -407,8 +407,8 @@ class HardeningIT {
 
     private static long waitingDeadLetter() throws SQLException {
         try (Connection connection = database(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO dead_letter (waiting_fingerprint, stream, reason, body, headers, attempts, first_seen, last_seen, state) "
-                        + "VALUES (?, 'accounts', 'malformed: test', ?, '{}', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'waiting')",
+                "INSERT INTO dead_letter (waiting_fingerprint, stream, reason, body, body_size, headers, attempts, first_seen, last_seen, state) "
+                        + "VALUES (?, 'accounts', 'malformed: test', ?, 9, '{}', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'waiting')",
                 new String[] {"id"})) {
             insert.setString(1, UUID.randomUUID().toString().replace("-", ""));
             insert.setBytes(2, "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -32,6 +32,23 @@ public final class RunningJar implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * What one instance of a several-instance test needs: the shared PostgreSQL database, a data directory and broker
+     * port of its own, the tests' service token, JWT key and first admin password.
+     */
+    public static Map<String, String> instanceOn(String dbUrl, Path work, String instance, int brokerPort) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("DB_URL", dbUrl);
+        env.put("DB_USER", "postgres");
+        env.put("OPSDECK_DATA_DIR", Files.createDirectories(work.resolve(instance)).toString());
+        env.put("BROKER_PORT", String.valueOf(brokerPort));
+        env.put("SERVICE_API_TOKENS", Tokens.NEW_SERVICE_TOKEN);
+        env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.read("jwt/public.pem"));
+        env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        env.put("OPSDECK_ADMIN_PASSWORD", Browser.ADMIN_PASSWORD);
+        return env;
+    }
+
     public static RunningJar start(Map<String, String> environment, int port) throws IOException {
         Path output = Files.createTempFile("opsdeck-jar-", ".log");
         ProcessBuilder builder = new ProcessBuilder("java", "-jar", System.getProperty("opsdeck.jar"),

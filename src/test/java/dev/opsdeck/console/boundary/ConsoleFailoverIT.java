@@ -10,9 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,16 +40,6 @@ class ConsoleFailoverIT {
         Databases.dropPostgresDatabase(dbUrl);
     }
 
-    private Map<String, String> environment(Path work, String instance, int brokerPort) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("DB_URL", dbUrl);
-        env.put("DB_USER", "postgres");
-        env.put("OPSDECK_DATA_DIR", Files.createDirectories(work.resolve(instance)).toString());
-        env.put("BROKER_PORT", String.valueOf(brokerPort));
-        env.put("OPSDECK_ADMIN_PASSWORD", Browser.ADMIN_PASSWORD);
-        return env;
-    }
-
     private static String savedViews(WebDriver driver) {
         return driver.findElements(By.cssSelector("#list\\:views")).stream().map(e -> e.getAttribute("textContent"))
                 .reduce("", String::concat);
@@ -62,9 +50,9 @@ class ConsoleFailoverIT {
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "failover-");
         String first = "http://127.0.0.1:" + FIRST_PORT + "/";
         String second = "http://127.0.0.1:" + SECOND_PORT + "/";
-        try (RunningJar a = RunningJar.start(environment(work, "a", FIRST_BROKER_PORT), FIRST_PORT)) {
+        try (RunningJar a = RunningJar.start(RunningJar.instanceOn(dbUrl, work, "a", FIRST_BROKER_PORT), FIRST_PORT)) {
             a.awaitReady(Duration.ofSeconds(600));
-            try (RunningJar b = RunningJar.start(environment(work, "b", FIRST_BROKER_PORT + 1), SECOND_PORT);
+            try (RunningJar b = RunningJar.start(RunningJar.instanceOn(dbUrl, work, "b", FIRST_BROKER_PORT + 1), SECOND_PORT);
                  Browser browser = Browser.open(URI.create(first).toURL()).loginAsAdmin()) {
                 b.awaitReady(Duration.ofSeconds(600));
                 WebDriver driver = browser.driver();

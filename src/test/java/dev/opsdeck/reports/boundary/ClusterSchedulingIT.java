@@ -39,24 +39,12 @@ class ClusterSchedulingIT {
         Databases.dropPostgresDatabase(dbUrl);
     }
 
-    private Map<String, String> environment(Path work, String instance, int brokerPort) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("DB_URL", dbUrl);
-        env.put("DB_USER", "postgres");
-        env.put("OPSDECK_DATA_DIR", Files.createDirectories(work.resolve(instance)).toString());
-        env.put("BROKER_PORT", String.valueOf(brokerPort));
-        env.put("SERVICE_API_TOKENS", Tokens.NEW_SERVICE_TOKEN);
-        env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.read("jwt/public.pem"));
-        env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
-        return env;
-    }
-
     @Test
     void twoInstancesRunEachDueTimeOnceAndCatchUpAMissedTimeOnce() throws Exception {
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "cluster-");
         long configuration;
-        try (RunningJar first = RunningJar.start(environment(work, "a", 61733), 18184);
-             RunningJar second = RunningJar.start(environment(work, "b", 61734), 18185)) {
+        try (RunningJar first = RunningJar.start(RunningJar.instanceOn(dbUrl, work, "a", 61733), 18184);
+             RunningJar second = RunningJar.start(RunningJar.instanceOn(dbUrl, work, "b", 61734), 18185)) {
             first.awaitReady(Duration.ofSeconds(180));
             second.awaitReady(Duration.ofSeconds(180));
             Api.Response created = new Api(URI.create("http://127.0.0.1:18184/").toURL()).post("api/v1/report-configurations",
@@ -85,7 +73,7 @@ class ClusterSchedulingIT {
             back.executeUpdate();
         }
         int before = runsPerDueTime(configuration).size();
-        try (RunningJar restarted = RunningJar.start(environment(work, "a", 61733), 18184)) {
+        try (RunningJar restarted = RunningJar.start(RunningJar.instanceOn(dbUrl, work, "a", 61733), 18184)) {
             restarted.awaitReady(Duration.ofSeconds(180));
             Thread.sleep(20_000);
             Map<Instant, Integer> runs = runsPerDueTime(configuration);

@@ -19,9 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,25 +44,13 @@ class ReportFilesAcrossInstancesIT {
         Databases.dropPostgresDatabase(dbUrl);
     }
 
-    static Map<String, String> environment(String dbUrl, Path work, String instance, int brokerPort) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("DB_URL", dbUrl);
-        env.put("DB_USER", "postgres");
-        env.put("OPSDECK_DATA_DIR", Files.createDirectories(work.resolve(instance)).toString());
-        env.put("BROKER_PORT", String.valueOf(brokerPort));
-        env.put("SERVICE_API_TOKENS", Tokens.NEW_SERVICE_TOKEN);
-        env.put("MP_JWT_VERIFY_PUBLICKEY", Tokens.read("jwt/public.pem"));
-        env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
-        return env;
-    }
-
     @Test
     void aReportRequestedOnOneInstanceDownloadsFromTheOtherAndExpiresOnEither() throws Exception {
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "report-files-");
         String token = Tokens.NEW_SERVICE_TOKEN;
         Api second;
-        try (RunningJar a = RunningJar.start(environment(dbUrl, work, "a", FIRST_BROKER_PORT), FIRST_PORT);
-             RunningJar b = RunningJar.start(environment(dbUrl, work, "b", FIRST_BROKER_PORT + 1), SECOND_PORT)) {
+        try (RunningJar a = RunningJar.start(RunningJar.instanceOn(dbUrl, work, "a", FIRST_BROKER_PORT), FIRST_PORT);
+             RunningJar b = RunningJar.start(RunningJar.instanceOn(dbUrl, work, "b", FIRST_BROKER_PORT + 1), SECOND_PORT)) {
             a.awaitReady(Duration.ofSeconds(600));
             b.awaitReady(Duration.ofSeconds(600));
             Api first = new Api(URI.create("http://127.0.0.1:" + FIRST_PORT + "/").toURL());

@@ -1,0 +1,178 @@
+package dev.opsdeck.mail.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.opsdeck.testing.Api;
+import dev.opsdeck.testing.Browser;
+import dev.opsdeck.testing.Databases;
+import dev.opsdeck.testing.RunningJar;
+import dev.opsdeck.testing.Tokens;
+import jakarta.json.JsonObject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.openqa.selenium.WebElement;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Opsdeck as a running jar on the embedded H2 default and on PostgreSQL, with GreenMail (login required) as its SMTP
+ * server: a scheduled XLSX report reaches its recipients as an attachment that opens, a link-mode one as a link to
+ * its download, and the Mail API lists both as sent with their Message-IDs.
+ */
+class ReportMailIT {
+
+    private static final int SMTP_PORT = 31026;
+    private static final String ADMIN = Tokens.jwt("ada@example.com", List.of("admin"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aScheduledReportArrivesAsAnAttachmentOrALink(String database) throws Exception {
+        int httpPort = database.equals("h2") ? 31180 : 31181;
+        String dbUrl = database.equals("postgres") ? Databases.createPostgresDatabase("mail") : null;
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "mail-");
+        Map<String, String> env = RunningJar.instanceOn(dbUrl == null ? "unused" : dbUrl, work, "a", 31617 + httpPort % 2);
+        if (dbUrl == null) {
+            env.remove("DB_URL");
+            env.remove("DB_USER");
+        }
+        env.put("MAIL_HOST", "127.0.0.1");
+        env.put("MAIL_PORT", String.valueOf(SMTP_PORT));
+        env.put("MAIL_USER", "opsdeck");
+        env.put("MAIL_PASSWORD", "smtp-secret-0001");
+        env.put("MAIL_STARTTLS", "off");
+        env.put("MAIL_FROM", "opsdeck@example.com");
+        env.put("MAIL_LINK_BASE_URL", "http://127.0.0.1:" + httpPort + "/");
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.setUser("opsdeck@example.com", "opsdeck", "smtp-secret-0001");
+        smtp.start();
+        try (RunningJar opsdeck = RunningJar.start(env, httpPort)) {
+            opsdeck.awaitReady(Duration.ofSeconds(240));
+            Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
+            Api.Response attached = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"balances\","
+                    + "\"report_type\":\"account_balances\",\"format\":\"xlsx\",\"cron\":\"* * * * *\",\"time_zone\":\"Europe/Berlin\","
+                    + "\"recipients\":[\"finance@example.com\"],\"delivery\":\"attachment\"}");
+            assertEquals(201, attached.status(), attached.body());
+            assertEquals("finance@example.com", attached.json().getJsonArray("recipients").getString(0));
+            Api.Response linked = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"balances by link\","
+                    + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"cron\":\"* * * * *\","
+                    + "\"recipients\":[\"ops@example.com\"],\"delivery\":\"link\"}");
+            assertEquals(201, linked.status(), linked.body());
+            Api.Response wrong = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"wrong\","
+                    + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"recipients\":[\"not an address\"]}");
+            assertEquals(422, wrong.status(), wrong.body());
+            assertTrue(wrong.body().contains("recipients"), wrong.body());
+
+            assertTrue(smtp.waitForIncomingEmail(150_000, 2), "two report mails within a scheduled minute and a run");
+            MimeMessage toFinance = received(smtp, "finance@example.com").orElseThrow();
+            Part xlsx = attachment(toFinance).orElseThrow(() -> new AssertionError("no attachment"));
+            try (InputStream in = xlsx.getInputStream(); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+                assertTrue(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue().startsWith("Account balances"));
+            }
+            assertTrue(toFinance.getSubject().startsWith("Report \"balances\""), toFinance.getSubject());
+            MimeMessage toOps = received(smtp, "ops@example.com").orElseThrow();
+            assertTrue(attachment(toOps).isEmpty());
+            String body = GreenMailUtil.getBody(toOps);
+            assertTrue(body.contains("http://127.0.0.1:" + httpPort + "/api/v1/reports/"), body);
+
+            JsonObject outbox = api.get("api/v1/mail?state=sent", ADMIN).json();
+            assertTrue(outbox.getBoolean("configured"));
+            List<String> ids = outbox.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                    .map(m -> m.getString("message_id")).toList();
+            assertTrue(ids.contains(toFinance.getMessageID()), ids + " / " + toFinance.getMessageID());
+            assertEquals(403, api.get("api/v1/mail", Tokens.jwt("otto", List.of("operator"))).status());
+            if (database.equals("h2")) {
+                inTheConsole(URI.create("http://127.0.0.1:" + httpPort + "/").toURL(), toFinance);
+            }
+        } finally {
+            smtp.stop();
+            if (dbUrl != null) {
+                Databases.dropPostgresDatabase(dbUrl);
+            }
+        }
+    }
+
+    /** The report form's mail fields (a wrong address shown at its field), the Mail page, and a received message as a reader sees it. */
+    private static void inTheConsole(URL base, MimeMessage message) throws Exception {
+        try (Browser admin = Browser.open(base).loginAsAdmin()) {
+            admin.get("reports/index.xhtml");
+            admin.click("[id='configurations:new']");
+            admin.find("[id='configurations:name']").sendKeys("monthly payments");
+            admin.find("[id='configurations:recipients']").sendKeys("finance@example.com, not-an-address");
+            admin.click("[id='configurations:save']");
+            admin.ajaxDone();
+            assertTrue(admin.text("[id='configurations:form-panel']").contains("not an e-mail address: not-an-address"),
+                    admin.text("[id='configurations:form-panel']"));
+            WebElement recipients = admin.find("[id='configurations:recipients']");
+            recipients.clear();
+            recipients.sendKeys("finance@example.com, controlling@example.com");
+            admin.click("[id='configurations:test-message']");
+            admin.ajaxDone();
+            assertTrue(admin.text("[id='configurations:recipients-note']").contains("Test message queued"),
+                    admin.text("[id='configurations:recipients-note']"));
+            admin.screenshot("report-form-mail");
+            admin.get("mail/index.xhtml");
+            assertTrue(admin.text("[id='mail:outbox']").contains("balances"), admin.text("[id='mail:outbox']"));
+            admin.screenshot("mail-page");
+            String html = html(message).orElseThrow(() -> new AssertionError("no HTML part"));
+            admin.driver().get("data:text/html;base64," + Base64.getEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)));
+            assertTrue(admin.text("body").contains("balances"), admin.text("body"));
+            admin.screenshot("mail-report-delivered");
+        }
+    }
+
+    private static Optional<String> html(Part part) throws Exception {
+        if (part.isMimeType("text/html")) {
+            return Optional.of((String) part.getContent());
+        }
+        if (part.getContent() instanceof MimeMultipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                Optional<String> found = html(parts.getBodyPart(i));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<MimeMessage> received(GreenMail smtp, String to) throws Exception {
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to))) {
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Part> attachment(MimeMessage message) throws Exception {
+        if (message.getContent() instanceof MimeMultipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    return Optional.of(part);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,5 +1,6 @@
 package dev.opsdeck.mail.control;
 
+import dev.opsdeck.configuration.InvalidConfigurationException;
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -99,7 +101,11 @@ public class Mail {
     @PostConstruct
     void build() {
         settings = MailSettings.of(host, port, user, password, startTls, sslTrust, from, replyTo, Duration.ofSeconds(10));
-        zone = ZoneId.of(timeZone);
+        try {
+            zone = ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new InvalidConfigurationException("mail.time-zone", "not a time zone: " + timeZone);
+        }
         outbox = new MailOutbox(dataSource);
         SmtpTransport transport = settings.configured() ? new SmtpTransport(settings) : null;
         dispatcher = new MailDispatcher(outbox, () -> transport, new MailDispatcher.Retry(Duration.ofSeconds(retryInitialSeconds),

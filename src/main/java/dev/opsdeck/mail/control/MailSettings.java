@@ -1,5 +1,6 @@
 package dev.opsdeck.mail.control;
 
+import dev.opsdeck.configuration.InvalidConfigurationException;
 import dev.opsdeck.mail.entity.StartTls;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -25,15 +26,23 @@ public record MailSettings(String host, int port, String user, String password, 
             return NOT_CONFIGURED;
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("mail.port must be 1 to 65535, was " + port);
+            throw new InvalidConfigurationException("mail.port", "must be 1 to 65535, was " + port);
         }
         if (user.isPresent() && password.isEmpty()) {
-            throw new IllegalArgumentException("mail.password is required when mail.user is set");
+            throw new InvalidConfigurationException("mail.password", "is required when mail.user is set");
         }
         InternetAddress sender = address("mail.from", from.orElseThrow(
-                () -> new IllegalArgumentException("mail.from is required when mail.host is set")));
-        return new MailSettings(host.get().trim(), port, user.orElse(null), password.orElse(null), StartTls.parse(startTls),
+                () -> new InvalidConfigurationException("mail.from", "is required when mail.host is set")));
+        return new MailSettings(host.get().trim(), port, user.orElse(null), password.orElse(null), startTls(startTls),
                 sslTrust.orElse(null), sender, replyTo.map(text -> address("mail.reply-to", text)).orElse(null), connectTimeout);
+    }
+
+    private static StartTls startTls(String text) {
+        try {
+            return StartTls.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("mail.starttls", "must be required, optional or off, was " + text);
+        }
     }
 
     private static InternetAddress address(String key, String text) {
@@ -42,7 +51,7 @@ public record MailSettings(String host, int port, String user, String password, 
             address.validate();
             return address;
         } catch (AddressException e) {
-            throw new IllegalArgumentException(key + " is not an e-mail address: " + e.getMessage());
+            throw new InvalidConfigurationException(key, "not an e-mail address: " + e.getMessage());
         }
     }
 

@@ -30,9 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Opsdeck as a running jar on the embedded H2 default and on PostgreSQL, with GreenMail (login required) as its SMTP
@@ -44,13 +43,33 @@ class ReportMailIT {
     private static final int SMTP_PORT = 31026;
     private static final String ADMIN = Tokens.jwt("ada@example.com", List.of("admin"));
 
-    @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres"})
-    void aScheduledReportArrivesAsAnAttachmentOrALink(String database) throws Exception {
-        int httpPort = database.equals("h2") ? 31180 : 31181;
-        String dbUrl = database.equals("postgres") ? Databases.createPostgresDatabase("mail") : null;
+    @Test
+    void aScheduledReportArrivesAsAnAttachmentOrALinkOnBothDatabases() throws Exception {
+        String dbUrl = Databases.createPostgresDatabase("mail");
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "mail-");
-        Map<String, String> env = RunningJar.instanceOn(dbUrl == null ? "unused" : dbUrl, work, "a", 31617 + httpPort % 2);
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.setUser("opsdeck@example.com", "opsdeck", "smtp-secret-0001");
+        smtp.start();
+        // both instances boot at once, so the test waits for one boot and one scheduled minute, not two
+        try (RunningJar h2 = RunningJar.start(environment(null, work, "h2", 31180), 31180);
+             RunningJar postgres = RunningJar.start(environment(dbUrl, work, "pg", 31181), 31181)) {
+            h2.awaitReady(Duration.ofSeconds(480));
+            postgres.awaitReady(Duration.ofSeconds(480));
+            configure(31180, "h2");
+            configure(31181, "pg");
+            assertTrue(smtp.waitForIncomingEmail(150_000, 4), "four report mails within a scheduled minute and a run");
+            MimeMessage fromH2 = check(smtp, 31180, "h2");
+            check(smtp, 31181, "pg");
+            inTheConsole(URI.create("http://127.0.0.1:31180/").toURL(), fromH2);
+        } finally {
+            smtp.stop();
+            Databases.dropPostgresDatabase(dbUrl);
+        }
+    }
+
+    /** One instance's environment: the embedded H2 default without a database URL, PostgreSQL with one; GreenMail with login. */
+    private static Map<String, String> environment(String dbUrl, Path work, String name, int httpPort) throws Exception {
+        Map<String, String> env = RunningJar.instanceOn(dbUrl == null ? "unused" : dbUrl, work, name, httpPort + 440);
         if (dbUrl == null) {
             env.remove("DB_URL");
             env.remove("DB_USER");
@@ -62,53 +81,46 @@ class ReportMailIT {
         env.put("MAIL_STARTTLS", "off");
         env.put("MAIL_FROM", "opsdeck@example.com");
         env.put("MAIL_LINK_BASE_URL", "http://127.0.0.1:" + httpPort + "/");
-        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.setUser("opsdeck@example.com", "opsdeck", "smtp-secret-0001");
-        smtp.start();
-        try (RunningJar opsdeck = RunningJar.start(env, httpPort)) {
-            opsdeck.awaitReady(Duration.ofSeconds(240));
-            Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
-            Api.Response attached = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"balances\","
-                    + "\"report_type\":\"account_balances\",\"format\":\"xlsx\",\"cron\":\"* * * * *\",\"time_zone\":\"Europe/Berlin\","
-                    + "\"recipients\":[\"finance@example.com\"],\"delivery\":\"attachment\"}");
-            assertEquals(201, attached.status(), attached.body());
-            assertEquals("finance@example.com", attached.json().getJsonArray("recipients").getString(0));
-            Api.Response linked = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"balances by link\","
-                    + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"cron\":\"* * * * *\","
-                    + "\"recipients\":[\"ops@example.com\"],\"delivery\":\"link\"}");
-            assertEquals(201, linked.status(), linked.body());
-            Api.Response wrong = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"wrong\","
-                    + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"recipients\":[\"not an address\"]}");
-            assertEquals(422, wrong.status(), wrong.body());
-            assertTrue(wrong.body().contains("recipients"), wrong.body());
+        return env;
+    }
 
-            assertTrue(smtp.waitForIncomingEmail(150_000, 2), "two report mails within a scheduled minute and a run");
-            MimeMessage toFinance = received(smtp, "finance@example.com").orElseThrow();
-            Part xlsx = attachment(toFinance).orElseThrow(() -> new AssertionError("no attachment"));
-            try (InputStream in = xlsx.getInputStream(); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-                assertTrue(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue().startsWith("Account balances"));
-            }
-            assertTrue(toFinance.getSubject().startsWith("Report \"balances\""), toFinance.getSubject());
-            MimeMessage toOps = received(smtp, "ops@example.com").orElseThrow();
-            assertTrue(attachment(toOps).isEmpty());
-            String body = GreenMailUtil.getBody(toOps);
-            assertTrue(body.contains("http://127.0.0.1:" + httpPort + "/api/v1/reports/"), body);
+    private static void configure(int httpPort, String name) throws Exception {
+        Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
+        Api.Response attached = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"balances\","
+                + "\"report_type\":\"account_balances\",\"format\":\"xlsx\",\"cron\":\"* * * * *\",\"time_zone\":\"Europe/Berlin\","
+                + "\"recipients\":[\"finance-" + name + "@example.com\"],\"delivery\":\"attachment\"}");
+        assertEquals(201, attached.status(), attached.body());
+        assertEquals("finance-" + name + "@example.com", attached.json().getJsonArray("recipients").getString(0));
+        Api.Response linked = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"balances by link\","
+                + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"cron\":\"* * * * *\","
+                + "\"recipients\":[\"ops-" + name + "@example.com\"],\"delivery\":\"link\"}");
+        assertEquals(201, linked.status(), linked.body());
+        Api.Response wrong = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"wrong\","
+                + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"recipients\":[\"not an address\"]}");
+        assertEquals(422, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("recipients"), wrong.body());
+    }
 
-            JsonObject outbox = api.get("api/v1/mail?state=sent", ADMIN).json();
-            assertTrue(outbox.getBoolean("configured"));
-            List<String> ids = outbox.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
-                    .map(m -> m.getString("message_id")).toList();
-            assertTrue(ids.contains(toFinance.getMessageID()), ids + " / " + toFinance.getMessageID());
-            assertEquals(403, api.get("api/v1/mail", Tokens.jwt("otto", List.of("operator"))).status());
-            if (database.equals("h2")) {
-                inTheConsole(URI.create("http://127.0.0.1:" + httpPort + "/").toURL(), toFinance);
-            }
-        } finally {
-            smtp.stop();
-            if (dbUrl != null) {
-                Databases.dropPostgresDatabase(dbUrl);
-            }
+    private static MimeMessage check(GreenMail smtp, int httpPort, String name) throws Exception {
+        MimeMessage toFinance = received(smtp, "finance-" + name + "@example.com").orElseThrow();
+        Part xlsx = attachment(toFinance).orElseThrow(() -> new AssertionError("no attachment"));
+        try (InputStream in = xlsx.getInputStream(); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertTrue(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue().startsWith("Account balances"));
         }
+        assertTrue(toFinance.getSubject().startsWith("Report \"balances\""), toFinance.getSubject());
+        MimeMessage toOps = received(smtp, "ops-" + name + "@example.com").orElseThrow();
+        assertTrue(attachment(toOps).isEmpty());
+        String body = GreenMailUtil.getBody(toOps);
+        assertTrue(body.contains("http://127.0.0.1:" + httpPort + "/api/v1/reports/"), body);
+
+        Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
+        JsonObject outbox = api.get("api/v1/mail?state=sent", ADMIN).json();
+        assertTrue(outbox.getBoolean("configured"));
+        List<String> ids = outbox.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("message_id")).toList();
+        assertTrue(ids.contains(toFinance.getMessageID()), ids + " / " + toFinance.getMessageID());
+        assertEquals(403, api.get("api/v1/mail", Tokens.jwt("otto", List.of("operator"))).status());
+        return toFinance;
     }
 
     /** The report form's mail fields (a wrong address shown at its field), the Mail page, and a received message as a reader sees it. */

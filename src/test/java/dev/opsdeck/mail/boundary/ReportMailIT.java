@@ -105,7 +105,8 @@ class ReportMailIT {
         MimeMessage toFinance = received(smtp, "finance-" + name + "@example.com").orElseThrow();
         Part xlsx = attachment(toFinance).orElseThrow(() -> new AssertionError("no attachment"));
         try (InputStream in = xlsx.getInputStream(); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            assertTrue(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue().startsWith("Account balances"));
+            assertEquals("currency", workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue());
+            assertTrue(workbook.getSheetName(0).startsWith("Account balances"), workbook.getSheetName(0));
         }
         assertTrue(toFinance.getSubject().startsWith("Report \"balances\""), toFinance.getSubject());
         MimeMessage toOps = received(smtp, "ops-" + name + "@example.com").orElseThrow();

@@ -40,7 +40,10 @@ import org.openqa.selenium.WebElement;
 class ReportMailIT {
 
     private static final int SMTP_PORT = 31026;
-    private static final String ADMIN = Tokens.jwt("ada@example.com", List.of("admin"));
+    /** A fresh token per call: the tokens expire, and a boot under load can outlast one. */
+    private static String admin() {
+        return Tokens.jwt("ada@example.com", List.of("admin"));
+    }
 
     @Test
     void aScheduledReportArrivesAsAnAttachmentOrALink() throws Exception {
@@ -78,16 +81,16 @@ class ReportMailIT {
 
     private static void configure(int httpPort, String name) throws Exception {
         Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
-        Api.Response attached = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"balances\","
+        Api.Response attached = api.post("api/v1/report-configurations", admin(), "{\"name\":\"balances\","
                 + "\"report_type\":\"account_balances\",\"format\":\"xlsx\",\"cron\":\"* * * * *\",\"time_zone\":\"Europe/Berlin\","
                 + "\"recipients\":[\"finance-" + name + "@example.com\"],\"delivery\":\"attachment\"}");
         assertEquals(201, attached.status(), attached.body());
         assertEquals("finance-" + name + "@example.com", attached.json().getJsonArray("recipients").getString(0));
-        Api.Response linked = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"balances by link\","
+        Api.Response linked = api.post("api/v1/report-configurations", admin(), "{\"name\":\"balances by link\","
                 + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"cron\":\"* * * * *\","
                 + "\"recipients\":[\"ops-" + name + "@example.com\"],\"delivery\":\"link\"}");
         assertEquals(201, linked.status(), linked.body());
-        Api.Response wrong = api.post("api/v1/report-configurations", ADMIN, "{\"name\":\"wrong\","
+        Api.Response wrong = api.post("api/v1/report-configurations", admin(), "{\"name\":\"wrong\","
                 + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"recipients\":[\"not an address\"]}");
         assertEquals(422, wrong.status(), wrong.body());
         assertTrue(wrong.body().contains("recipients"), wrong.body());
@@ -107,7 +110,7 @@ class ReportMailIT {
         assertTrue(body.contains("http://127.0.0.1:" + httpPort + "/api/v1/reports/"), body);
 
         Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
-        JsonObject outbox = api.get("api/v1/mail?state=sent", ADMIN).json();
+        JsonObject outbox = api.get("api/v1/mail?state=sent", admin()).json();
         assertTrue(outbox.getBoolean("configured"));
         List<String> ids = outbox.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
                 .map(m -> m.getString("message_id")).toList();

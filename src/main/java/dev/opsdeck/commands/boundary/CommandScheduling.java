@@ -2,6 +2,8 @@ package dev.opsdeck.commands.boundary;
 
 import dev.opsdeck.commands.control.CommandConfirmations;
 import dev.opsdeck.commands.control.CommandDispatcher;
+import dev.opsdeck.tracing.control.ApplicationTracer;
+import dev.opsdeck.tracing.control.Spans;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -39,6 +41,9 @@ public class CommandScheduling {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    ApplicationTracer tracing;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Schedule(second = "*/3", minute = "*", hour = "*", persistent = false)
@@ -56,9 +61,11 @@ public class CommandScheduling {
 
     private void work() {
         try {
-            dispatcher.dispatchDue(MAX_PER_TICK);
-            confirmations.confirm();
-            confirmations.flagOverdue();
+            Spans.inSpan(tracing.span("commands tick"), () -> {
+                dispatcher.dispatchDue(MAX_PER_TICK);
+                confirmations.confirm();
+                confirmations.flagOverdue();
+            });
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Commands tick failed; the next one tries again", e);
         } finally {

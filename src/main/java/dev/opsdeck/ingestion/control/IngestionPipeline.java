@@ -97,7 +97,7 @@ public class IngestionPipeline {
         IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne);
         writer = new ReadModelWriter(dataSource, statements, writers, maxBatch, clock, threads, metrics::batch);
         RetryPolicy retry = new RetryPolicy(retryAttempts, Duration.ofMillis(initialDelayMs), Duration.ofMillis(maxDelayMs));
-        ingestion = new EventIngestion(new EventParser(maxBodyBytes, clock, Duration.ofSeconds(futureToleranceSeconds)), writer, deadLetters, statistics, metrics, retry, clock);
+        ingestion = new EventIngestion(new EventParser(maxBodyBytes, clock, Duration.ofSeconds(futureToleranceSeconds)), writer, deadLetters, statistics, metrics, retry, clock, tracer);
         LOG.info(() -> "Ingestion ready: " + statements + " statements, retry " + retry);
     }
 
@@ -121,7 +121,7 @@ public class IngestionPipeline {
             holdUntilReleased();
         }
         try {
-            MessageTracing.traced(tracer, stream.label() + ".events process", message, () -> ingestion.ingest(stream, message));
+            MessageTracing.traced(tracer, stream, stream.label() + ".events", message, () -> ingestion.ingest(stream, message));
         } finally {
             inFlight.decrementAndGet();
         }

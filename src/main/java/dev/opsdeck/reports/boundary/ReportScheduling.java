@@ -1,6 +1,8 @@
 package dev.opsdeck.reports.boundary;
 
 import dev.opsdeck.reports.control.Reports;
+import dev.opsdeck.tracing.control.ApplicationTracer;
+import dev.opsdeck.tracing.control.Spans;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
@@ -23,10 +25,13 @@ public class ReportScheduling {
     @Inject
     Reports reports;
 
+    @Inject
+    ApplicationTracer tracing;
+
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     void tick() {
         try {
-            reports.tick();
+            Spans.inSpan(tracing.span("reports tick"), reports::tick);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Report scheduling tick failed; the next one tries again", e);
         }

@@ -1,6 +1,11 @@
 package dev.opsdeck.reports.control;
 
 import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.tracing.control.ApplicationTracer;
+import dev.opsdeck.tracing.control.Spans;
+import dev.opsdeck.tracing.entity.SpanAttributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -14,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -32,6 +38,9 @@ public class Reports {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Inject
+    ApplicationTracer tracing;
 
     @Inject
     @ConfigProperty(name = "reports.retention-days", defaultValue = "30")
@@ -117,15 +126,16 @@ public class Reports {
         for (UUID id : ids) {
             inFlight.incrementAndGet();
             try {
-                executor.submit(() -> {
+                executor.submit(Context.current().wrap(() -> {
                     try {
-                        runner.run(id);
+                        Spans.inSpan(tracing.span("report run").setAttribute(SpanAttributes.REPORT_ID, id.toString()),
+                                () -> Span.current().setAttribute(SpanAttributes.OUTCOME, runner.run(id).name().toLowerCase(Locale.ROOT)));
                     } catch (SQLException | RuntimeException e) {
                         LOG.log(Level.WARNING, "Report run " + id + " could not be recorded", e);
                     } finally {
                         finished();
                     }
-                });
+                }));
             } catch (RuntimeException rejected) {
                 finished();
                 throw rejected;

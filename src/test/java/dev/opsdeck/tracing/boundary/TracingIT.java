@@ -70,7 +70,7 @@ class TracingIT {
                 Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + OTLP_PORT),
                 Map.entry("OTEL_BSP_SCHEDULE_DELAY", "200"));
         jar = RunningJar.start(env, HTTP_PORT);
-        jar.awaitReady(Duration.ofSeconds(360));
+        jar.awaitReady(Duration.ofSeconds(600));
         base = URI.create("http://127.0.0.1:" + HTTP_PORT + "/").toURL();
         api = new Api(base);
     }

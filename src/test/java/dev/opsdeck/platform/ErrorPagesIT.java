@@ -75,23 +75,6 @@ class ErrorPagesIT {
         assertTrue(reference.matches("[0-9a-f]{6}"), reference);
         assertNothingOfTheFailureIn(response.body());
         assertLoggedWithStackTrace(reference, "dev.opsdeck.api.boundary.ApiExceptionMapper");
-
-        JsonObject failure = loggedLine("ref " + reference);
-        JsonObject access = loggedLine("\"http_route\":\"/api/v1/test-failures\"");
-        assertEquals("opsdeck.access", access.getString("LoggerName"));
-        assertEquals("500", access.getString("http_status"));
-        assertEquals("service", access.getString("caller"));
-        assertTrue(failure.getString("trace_id").matches("[0-9a-f]{32}"), failure.toString());
-        assertEquals(failure.getString("trace_id"), access.getString("trace_id"), "the failure's line and the access line share the request's trace");
-        assertEquals(failure.getString("span_id"), access.getString("span_id"));
-    }
-
-    private JsonObject loggedLine(String containing) {
-        String body = new Api(base).get("api/v1/test-failures/log?containing=" + java.net.URLEncoder.encode(containing,
-                java.nio.charset.StandardCharsets.UTF_8), Tokens.NEW_SERVICE_TOKEN).body();
-        JsonArray lines = Json.createReader(new StringReader(body)).readArray();
-        assertEquals(1, lines.size(), body);
-        return Json.createReader(new StringReader(lines.getString(0))).readObject();
     }
 
     @Test

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Test-only, added to the WAR by ErrorPagesIT: keeps the server's SEVERE records and access log lines as the server's
- * own console handler writes them (its formatter), so that a test can find the line a reference is in.
+ * Test-only, added to the WAR by ErrorPagesIT: keeps the server's SEVERE records as the server's own console handler
+ * writes them (its formatter), so that a test can find the line a reference is in.
  */
 @ApplicationScoped
 public class LogCapture {
@@ -25,7 +25,7 @@ public class LogCapture {
     private final Handler handler = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue() || "opsdeck.access".equals(record.getLoggerName())) {
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 LINES.add(serverFormatter().format(record));
                 while (LINES.size() > 500) {
                     LINES.poll();

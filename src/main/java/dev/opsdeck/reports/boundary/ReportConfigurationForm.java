@@ -6,7 +6,6 @@ import dev.opsdeck.reports.control.InvalidReportException;
 import dev.opsdeck.reports.control.ReportConfigurations;
 import dev.opsdeck.reports.control.ScheduleAudit;
 import dev.opsdeck.security.entity.Action;
-import dev.opsdeck.reports.control.ReportFormat;
 import dev.opsdeck.reports.control.Reports;
 import dev.opsdeck.reports.entity.ReportConfiguration;
 import dev.opsdeck.reports.entity.ReportType;
@@ -22,7 +21,6 @@ import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +36,7 @@ public class ReportConfigurationForm implements Serializable {
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Map<String, String> FIELDS = Map.of("name", "name", "report_type", "type", "format", "format",
             "parameters.from", "from", "parameters.to", "to", "parameters.state", "state", "cron", "cron",
-            "time_zone", "time-zone");
+            "time_zone", "time-zone", "recipients", "recipients", "delivery", "delivery");
 
     @Inject
     ReportList list;
@@ -67,14 +65,7 @@ public class ReportConfigurationForm implements Serializable {
     private String cron;
     private String timeZone = "UTC";
     private boolean enabled = true;
-
-    public List<String> getTypes() {
-        return Arrays.stream(ReportType.values()).map(ReportType::label).toList();
-    }
-
-    public List<String> getFormats() {
-        return Arrays.stream(ReportFormat.values()).map(ReportFormat::extension).toList();
-    }
+    private final MailingFields mailing = new MailingFields();
 
     public boolean isDated() {
         return ReportType.PAYMENTS_SUMMARY.label().equals(type) || ReportType.REFUNDS.label().equals(type);
@@ -96,6 +87,7 @@ public class ReportConfigurationForm implements Serializable {
         cron = null;
         timeZone = "UTC";
         enabled = true;
+        mailing.clear();
     }
 
     public void edit(long configurationId) {
@@ -117,6 +109,7 @@ public class ReportConfigurationForm implements Serializable {
         cron = c.getCron();
         timeZone = c.getTimeZone() == null ? "UTC" : c.getTimeZone();
         enabled = c.isEnabled();
+        mailing.load(c);
     }
 
     public void cancel() {
@@ -189,6 +182,7 @@ public class ReportConfigurationForm implements Serializable {
         putText(body, "format", format);
         putText(body, "cron", cron);
         putText(body, "time_zone", timeZone);
+        mailing.addTo(body);
         return body.build();
     }
 
@@ -212,6 +206,10 @@ public class ReportConfigurationForm implements Serializable {
 
     private static void error(String clientId, String text) {
         FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    public MailingFields getMailing() {
+        return mailing;
     }
 
     public boolean isEditing() {

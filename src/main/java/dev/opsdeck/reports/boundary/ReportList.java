@@ -22,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.StringReader;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -156,6 +157,14 @@ public class ReportList {
         } catch (SQLException e) {
             throw new IllegalStateException("queueing a run of " + configurationId + " failed: " + e.getMessage(), e);
         }
+    }
+
+    public List<String> getTypes() {
+        return Arrays.stream(ReportType.values()).map(ReportType::label).toList();
+    }
+
+    public List<String> getFormats() {
+        return Arrays.stream(ReportFormat.values()).map(ReportFormat::extension).toList();
     }
 
     private static void message(FacesMessage.Severity severity, String text) {

@@ -1,5 +1,6 @@
 package dev.opsdeck.reports.control;
 
+import dev.opsdeck.reports.entity.Delivery;
 import dev.opsdeck.reports.entity.ReportType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -32,7 +34,7 @@ public class ReportConfigurations {
     }
 
     public record Draft(String name, ReportType type, ReportFormat format, Map<String, String> parameters, String cron,
-                        String timeZone, boolean enabled) {
+                        String timeZone, boolean enabled, List<String> recipients, Delivery delivery) {
     }
 
     /** Reads and checks a configuration as the API receives it. */
@@ -67,8 +69,12 @@ public class ReportConfigurations {
             schedule(cron, timeZone == null ? "UTC" : timeZone);
         }
         boolean enabled = !body.containsKey("enabled") || body.getBoolean("enabled", true);
+        String deliveryText = text(body, "delivery");
+        Delivery delivery = deliveryText == null ? Delivery.ATTACHMENT : Delivery.of(deliveryText).orElseThrow(
+                () -> new InvalidReportException("delivery", "expected attachment or link, was " + deliveryText));
         return new Draft(name.trim(), type, format, valid, cron == null || cron.isBlank() ? null : cron.trim(),
-                cron == null || cron.isBlank() ? null : (timeZone == null ? "UTC" : timeZone), enabled);
+                cron == null || cron.isBlank() ? null : (timeZone == null ? "UTC" : timeZone), enabled,
+                ReportRecipients.parse(body.get("recipients")), delivery);
     }
 
     public static Schedule schedule(String cron, String timeZone) {
@@ -83,13 +89,13 @@ public class ReportConfigurations {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO report_configuration (name, report_type, "
-                     + "parameters, format, cron, time_zone, enabled, owner, created_at, updated_at, next_run_at) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                     + "parameters, format, cron, time_zone, enabled, recipients, delivery, owner, created_at, updated_at, "
+                     + "next_run_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             bind(insert, draft, now);
-            insert.setString(8, owner);
-            insert.setObject(9, now.atOffset(ZoneOffset.UTC));
-            insert.setObject(10, now.atOffset(ZoneOffset.UTC));
-            insert.setObject(11, nextRun(draft, now));
+            insert.setString(10, owner);
+            insert.setObject(11, now.atOffset(ZoneOffset.UTC));
+            insert.setObject(12, now.atOffset(ZoneOffset.UTC));
+            insert.setObject(13, nextRun(draft, now));
             insert.executeUpdate();
             try (ResultSet key = insert.getGeneratedKeys()) {
                 key.next();
@@ -104,11 +110,12 @@ public class ReportConfigurations {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("UPDATE report_configuration SET name = ?, report_type = ?, "
-                     + "parameters = ?, format = ?, cron = ?, time_zone = ?, enabled = ?, updated_at = ?, next_run_at = ? WHERE id = ?")) {
+                     + "parameters = ?, format = ?, cron = ?, time_zone = ?, enabled = ?, recipients = ?, delivery = ?, "
+                     + "updated_at = ?, next_run_at = ? WHERE id = ?")) {
             bind(update, draft, now);
-            update.setObject(8, now.atOffset(ZoneOffset.UTC));
-            update.setObject(9, nextRun(draft, now));
-            update.setLong(10, id);
+            update.setObject(10, now.atOffset(ZoneOffset.UTC));
+            update.setObject(11, nextRun(draft, now));
+            update.setLong(12, id);
             return update.executeUpdate() == 1;
         } catch (SQLException e) {
             throw nameTaken(e, draft);
@@ -125,6 +132,8 @@ public class ReportConfigurations {
         statement.setString(5, draft.cron());
         statement.setString(6, draft.timeZone());
         statement.setBoolean(7, draft.enabled());
+        statement.setString(8, draft.recipients().isEmpty() ? null : String.join(",", draft.recipients()));
+        statement.setString(9, draft.delivery().label());
     }
 
     private static Object nextRun(Draft draft, Instant now) {

@@ -41,9 +41,15 @@ public class ReportFiles {
 
     /** Copies the run's file to out, chunk by chunk; false if it has none (never written, or expired). */
     public boolean copy(UUID run, OutputStream out) throws SQLException, IOException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT data FROM report_file_chunk WHERE run_id = ? AND seq = ?")) {
+        try (Connection connection = dataSource.getConnection()) {
+            return copy(connection, run, out);
+        }
+    }
+
+    /** The same on the caller's connection, which sees a file its transaction wrote and has not committed yet. */
+    static boolean copy(Connection connection, UUID run, OutputStream out) throws SQLException, IOException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT data FROM report_file_chunk WHERE run_id = ? AND seq = ?")) {
             query.setObject(1, run);
             for (int seq = 0; ; seq++) {
                 query.setInt(2, seq);

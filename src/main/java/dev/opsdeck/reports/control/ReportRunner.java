@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -43,12 +44,19 @@ public class ReportRunner {
     private final Duration retention;
     private final Clock clock;
     private final BooleanSupplier stopping;
+    private final Consumer<ReportRunFinished> finished;
 
     public ReportRunner(DataSource dataSource, Duration retention, Clock clock, BooleanSupplier stopping) {
+        this(dataSource, retention, clock, stopping, run -> { });
+    }
+
+    public ReportRunner(DataSource dataSource, Duration retention, Clock clock, BooleanSupplier stopping,
+                        Consumer<ReportRunFinished> finished) {
         this.dataSource = dataSource;
         this.retention = retention;
         this.clock = clock;
         this.stopping = stopping;
+        this.finished = finished;
     }
 
     public enum Outcome { NOT_CLAIMED, SUCCEEDED, FAILED, HANDED_BACK }
@@ -98,7 +106,11 @@ public class ReportRunner {
             rows = writer.rows();
             writer.close();
         }
-        succeeded(files, id, id + "." + format.extension(), rows, chunks.size(), HexFormat.of().formatHex(sha.digest()));
+        Instant now = clock.instant();
+        String fileName = id + "." + format.extension();
+        succeeded(files, id, fileName, rows, chunks.size(), HexFormat.of().formatHex(sha.digest()), now);
+        finished.accept(new ReportRunFinished(files, id, true, null, now, ReportRunFinished.mailing(files, id), fileName,
+                rows, chunks.size(), now.plus(retention)));
         files.commit();
     }
 
@@ -137,9 +149,8 @@ public class ReportRunner {
         }
     }
 
-    private void succeeded(Connection connection, UUID id, String fileName, long rows, long size, String checksum)
-            throws SQLException {
-        Instant now = clock.instant();
+    private void succeeded(Connection connection, UUID id, String fileName, long rows, long size, String checksum,
+                           Instant now) throws SQLException {
         try (PreparedStatement done = connection.prepareStatement("UPDATE report_run SET status = 'succeeded', finished_at = ?, "
                 + "progress = 100, row_count = ?, size_bytes = ?, checksum = ?, file_name = ?, expires_at = ? WHERE id = ?")) {
             done.setObject(1, now.atOffset(ZoneOffset.UTC));
@@ -155,13 +166,16 @@ public class ReportRunner {
 
     private void failed(Connection connection, UUID id, Exception cause) throws SQLException {
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        Instant now = clock.instant();
         try (PreparedStatement failed = connection.prepareStatement(
                 "UPDATE report_run SET status = 'failed', finished_at = ?, error = ? WHERE id = ?")) {
-            failed.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+            failed.setObject(1, now.atOffset(ZoneOffset.UTC));
             failed.setString(2, error.length() <= 4000 ? error : error.substring(0, 4000));
             failed.setObject(3, id);
             failed.executeUpdate();
         }
+        finished.accept(new ReportRunFinished(connection, id, false, error, now, ReportRunFinished.mailing(connection, id),
+                null, 0, 0, null));
         connection.commit();
     }
 

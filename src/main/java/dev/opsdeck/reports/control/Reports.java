@@ -10,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +40,10 @@ public class Reports {
     @Resource
     ManagedExecutorService executor;
 
+    /** Observed by whoever acts on a finished run (mail delivers it), synchronously, inside the run's transaction. */
+    @Inject
+    Event<ReportRunFinished> runFinished;
+
     @Inject
     ApplicationTracer tracing;
 
@@ -61,7 +66,7 @@ public class Reports {
 
     @PostConstruct
     void build() {
-        runner = new ReportRunner(dataSource, Duration.ofDays(retentionDays), clock, () -> stopping);
+        runner = new ReportRunner(dataSource, Duration.ofDays(retentionDays), clock, () -> stopping, runFinished::fire);
         files = new ReportFiles(dataSource);
         ReportScheduler.MissedRuns policy = switch (missedRuns) {
             case "catch_up" -> ReportScheduler.MissedRuns.CATCH_UP;

@@ -18,7 +18,9 @@ public final class ScheduleAudit {
         return AuditRecord.of(actor, clientAddress, action, "succeeded")
                 .on("report_configuration", String.valueOf(configurationId))
                 .details(draft.name() + ": " + draft.type().label() + " as " + draft.format().extension() + ", "
-                        + draft.parameters() + ", " + schedule + (draft.enabled() ? ", enabled" : ", disabled"));
+                        + draft.parameters() + ", " + schedule + (draft.enabled() ? ", enabled" : ", disabled")
+                        + (draft.recipients().isEmpty() ? "" : ", mail to " + String.join(" ", draft.recipients())
+                                + " as " + draft.delivery().label()));
     }
 
     public static String changeAction(boolean wasEnabled, ReportConfigurations.Draft draft) {

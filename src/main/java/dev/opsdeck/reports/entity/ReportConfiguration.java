@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A saved report: its type, parameters and format, and optionally a cron schedule in a time zone. */
 @Entity
@@ -25,6 +26,8 @@ public class ReportConfiguration {
     private String owner;
     @Column(name = "next_run_at")
     private Instant nextRunAt;
+    private String recipients;
+    private String delivery;
 
     public long getId() {
         return id;
@@ -64,5 +67,14 @@ public class ReportConfiguration {
 
     public Instant getNextRunAt() {
         return nextRunAt;
+    }
+
+    /** Comma-separated; empty when nobody gets the report by mail. */
+    public List<String> getRecipients() {
+        return recipients == null || recipients.isBlank() ? List.of() : List.of(recipients.split(","));
+    }
+
+    public String getDelivery() {
+        return delivery;
     }
 }

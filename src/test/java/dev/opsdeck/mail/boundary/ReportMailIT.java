@@ -1,0 +1,186 @@
+package dev.opsdeck.mail.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.opsdeck.testing.Api;
+import dev.opsdeck.testing.Browser;
+import dev.opsdeck.testing.RunningJar;
+import dev.opsdeck.testing.Tokens;
+import jakarta.json.JsonObject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Opsdeck as a running jar on the embedded H2 default (the same delivery on PostgreSQL: ReportDeliveryIT), with
+ * GreenMail (login required) as its SMTP server: a scheduled XLSX report reaches its recipients as an attachment that opens, a link-mode one as a link to
+ * its download, and the Mail API lists both as sent with their Message-IDs.
+ */
+class ReportMailIT {
+
+    private static final int SMTP_PORT = 31026;
+    /** A fresh token per call: the tokens expire, and a boot under load can outlast one. */
+    private static String admin() {
+        return Tokens.jwt("ada@example.com", List.of("admin"));
+    }
+
+    @Test
+    void aScheduledReportArrivesAsAnAttachmentOrALink() throws Exception {
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "mail-");
+        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.setUser("opsdeck@example.com", "opsdeck", "smtp-secret-0001");
+        smtp.start();
+        try (RunningJar h2 = RunningJar.start(environment(null, work, "h2", 31180), 31180)) {
+            h2.awaitReady(Duration.ofSeconds(480));
+            configure(31180, "h2");
+            assertTrue(smtp.waitForIncomingEmail(150_000, 2), "two report mails within a scheduled minute and a run");
+            MimeMessage received = check(smtp, 31180, "h2");
+            inTheConsole(URI.create("http://127.0.0.1:31180/").toURL(), received);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** One instance's environment: the embedded H2 default without a database URL, PostgreSQL with one; GreenMail with login. */
+    private static Map<String, String> environment(String dbUrl, Path work, String name, int httpPort) throws Exception {
+        Map<String, String> env = RunningJar.instanceOn(dbUrl == null ? "unused" : dbUrl, work, name, httpPort + 440);
+        if (dbUrl == null) {
+            env.remove("DB_URL");
+            env.remove("DB_USER");
+        }
+        env.put("MAIL_HOST", "127.0.0.1");
+        env.put("MAIL_PORT", String.valueOf(SMTP_PORT));
+        env.put("MAIL_USER", "opsdeck");
+        env.put("MAIL_PASSWORD", "smtp-secret-0001");
+        env.put("MAIL_STARTTLS", "off");
+        env.put("MAIL_FROM", "opsdeck@example.com");
+        env.put("MAIL_LINK_BASE_URL", "http://127.0.0.1:" + httpPort + "/");
+        return env;
+    }
+
+    private static void configure(int httpPort, String name) throws Exception {
+        Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
+        Api.Response attached = api.post("api/v1/report-configurations", admin(), "{\"name\":\"balances\","
+                + "\"report_type\":\"account_balances\",\"format\":\"xlsx\",\"cron\":\"* * * * *\",\"time_zone\":\"Europe/Berlin\","
+                + "\"recipients\":[\"finance-" + name + "@example.com\"],\"delivery\":\"attachment\"}");
+        assertEquals(201, attached.status(), attached.body());
+        assertEquals("finance-" + name + "@example.com", attached.json().getJsonArray("recipients").getString(0));
+        Api.Response linked = api.post("api/v1/report-configurations", admin(), "{\"name\":\"balances by link\","
+                + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"cron\":\"* * * * *\","
+                + "\"recipients\":[\"ops-" + name + "@example.com\"],\"delivery\":\"link\"}");
+        assertEquals(201, linked.status(), linked.body());
+        Api.Response wrong = api.post("api/v1/report-configurations", admin(), "{\"name\":\"wrong\","
+                + "\"report_type\":\"account_balances\",\"format\":\"csv\",\"recipients\":[\"not an address\"]}");
+        assertEquals(422, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("recipients"), wrong.body());
+    }
+
+    private static MimeMessage check(GreenMail smtp, int httpPort, String name) throws Exception {
+        MimeMessage toFinance = received(smtp, "finance-" + name + "@example.com").orElseThrow();
+        Part xlsx = attachment(toFinance).orElseThrow(() -> new AssertionError("no attachment"));
+        try (InputStream in = xlsx.getInputStream(); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertEquals("currency", workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue());
+            assertTrue(workbook.getSheetName(0).startsWith("Account balances"), workbook.getSheetName(0));
+        }
+        assertTrue(toFinance.getSubject().startsWith("Report \"balances\""), toFinance.getSubject());
+        MimeMessage toOps = received(smtp, "ops-" + name + "@example.com").orElseThrow();
+        assertTrue(attachment(toOps).isEmpty());
+        String body = GreenMailUtil.getBody(toOps);
+        assertTrue(body.contains("http://127.0.0.1:" + httpPort + "/api/v1/reports/"), body);
+
+        Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
+        JsonObject outbox = api.get("api/v1/mail?state=sent", admin()).json();
+        assertTrue(outbox.getBoolean("configured"));
+        List<String> ids = outbox.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("message_id")).toList();
+        assertTrue(ids.contains(toFinance.getMessageID()), ids + " / " + toFinance.getMessageID());
+        assertEquals(403, api.get("api/v1/mail", Tokens.jwt("otto", List.of("operator"))).status());
+        return toFinance;
+    }
+
+    /** The report form's mail fields (a wrong address shown at its field), the Mail page, and a received message as a reader sees it. */
+    private static void inTheConsole(URL base, MimeMessage message) throws Exception {
+        try (Browser admin = Browser.open(base).loginAsAdmin()) {
+            admin.get("reports/index.xhtml");
+            admin.click("[id='configurations:new']");
+            admin.find("[id='configurations:name']").sendKeys("monthly payments");
+            admin.find("[id='configurations:recipients']").sendKeys("finance@example.com, not-an-address");
+            admin.click("[id='configurations:save']");
+            admin.ajaxDone();
+            assertTrue(admin.text("[id='configurations:form-panel']").contains("not an e-mail address: not-an-address"),
+                    admin.text("[id='configurations:form-panel']"));
+            WebElement recipients = admin.find("[id='configurations:recipients']");
+            recipients.clear();
+            recipients.sendKeys("finance@example.com, controlling@example.com");
+            admin.click("[id='configurations:test-message']");
+            admin.ajaxDone();
+            assertTrue(admin.text("[id='configurations:recipients-note']").contains("Test message queued"),
+                    admin.text("[id='configurations:recipients-note']"));
+            admin.screenshot("report-form-mail");
+            admin.get("mail/index.xhtml");
+            assertTrue(admin.text("[id='mail:outbox']").contains("balances"), admin.text("[id='mail:outbox']"));
+            admin.screenshot("mail-page");
+            String html = html(message).orElseThrow(() -> new AssertionError("no HTML part"));
+            admin.driver().get("data:text/html;base64," + Base64.getEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)));
+            assertTrue(admin.text("body").contains("balances"), admin.text("body"));
+            admin.screenshot("mail-report-delivered");
+        }
+    }
+
+    private static Optional<String> html(Part part) throws Exception {
+        if (part.isMimeType("text/html")) {
+            return Optional.of((String) part.getContent());
+        }
+        if (part.getContent() instanceof MimeMultipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                Optional<String> found = html(parts.getBodyPart(i));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<MimeMessage> received(GreenMail smtp, String to) throws Exception {
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(to))) {
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Part> attachment(MimeMessage message) throws Exception {
+        if (message.getContent() instanceof MimeMultipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    return Optional.of(part);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -5,6 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +22,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** The reports component built from its configuration: requests, configurations, the scheduler and background runs. */
 @ApplicationScoped
@@ -32,6 +35,9 @@ public class Reports {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Inject
+    MetricRegistry registry;
 
     @Inject
     @ConfigProperty(name = "reports.retention-days", defaultValue = "30")
@@ -49,10 +55,12 @@ public class Reports {
     private ReportScheduler scheduler;
     private ReportConfigurations configurations;
     private ReportHousekeeping housekeeping;
+    private ReportRunMetrics metrics;
 
     @PostConstruct
     void build() {
         runner = new ReportRunner(dataSource, Duration.ofDays(retentionDays), clock, () -> stopping);
+        metrics = new ReportRunMetrics(registry, dataSource);
         files = new ReportFiles(dataSource);
         ReportScheduler.MissedRuns policy = switch (missedRuns) {
             case "catch_up" -> ReportScheduler.MissedRuns.CATCH_UP;
@@ -62,6 +70,10 @@ public class Reports {
         scheduler = new ReportScheduler(dataSource, clock, policy, Duration.ofMinutes(2));
         configurations = new ReportConfigurations(dataSource, clock);
         housekeeping = new ReportHousekeeping(dataSource, Duration.ofHours(6), clock);
+    }
+
+    void buildAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // building at start registers the report metrics before the first run, so that /metrics lists them at zero
     }
 
     /** Queues the run and starts it here, unless this instance is stopping: then another instance's tick runs it. */
@@ -119,7 +131,9 @@ public class Reports {
             try {
                 executor.submit(() -> {
                     try {
-                        runner.run(id);
+                        long started = System.nanoTime();
+                        ReportRunner.Outcome outcome = runner.run(id);
+                        metrics.finished(id, outcome, Duration.ofNanos(System.nanoTime() - started));
                     } catch (SQLException | RuntimeException e) {
                         LOG.log(Level.WARNING, "Report run " + id + " could not be recorded", e);
                     } finally {

@@ -14,8 +14,9 @@ public final class ExposedMetrics {
     }
 
     /**
-     * Scrapes until every queried metric is there (some register on the first scheduler tick after the start) and
-     * returns the last scrape; fails naming the missing ones.
+     * Scrapes until every queried metric is there (some register on the first scheduler tick after the start) and the
+     * instance reports itself ready (its readiness is re-checked every 10 s), then requires open pool connections;
+     * fails naming what is missing.
      */
     public static MetricsText coverWhatTheDashboardAndAlertsQuery(Api api) throws InterruptedException {
         Set<String> queried = new TreeSet<>(ObservabilityFiles.queriedMetrics());
@@ -27,13 +28,14 @@ public final class ExposedMetrics {
             MetricsText metrics = MetricsText.parse(response.body());
             Set<String> missing = new TreeSet<>(queried);
             missing.removeAll(metrics.names());
-            if (missing.isEmpty()) {
+            boolean ready = metrics.value("opsdeck_instance_ready").orElse(0) == 1.0;
+            if (missing.isEmpty() && ready) {
                 assertTrue(metrics.value("opsdeck_db_pool_connections").orElseThrow() >= 1, "the pool holds connections");
-                assertEquals(1.0, metrics.value("opsdeck_instance_ready").orElseThrow(), "ready");
                 return metrics;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("queried by deploy/observability but not exposed at /metrics: " + missing);
+                assertEquals(Set.of(), missing, "queried by deploy/observability but not exposed at /metrics");
+                throw new AssertionError("opsdeck_instance_ready stayed 0 although the instance answered requests");
             }
             Thread.sleep(1_000);
         }

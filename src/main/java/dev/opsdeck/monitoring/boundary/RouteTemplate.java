@@ -1,6 +1,8 @@
 package dev.opsdeck.monitoring.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -9,8 +11,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 
-/** Names the API route a request matched (its {@code @Path} templates), for {@link HttpRequestMetrics}' route label. */
+/**
+ * Names the API route a request matched (its {@code @Path} templates), for {@link HttpRequestMetrics}' route label;
+ * ahead of the role check, so that a refused request is timed under its route too.
+ */
 @Provider
+@Priority(Priorities.AUTHENTICATION)
 public class RouteTemplate implements ContainerRequestFilter {
 
     static final String ATTRIBUTE = RouteTemplate.class.getName();

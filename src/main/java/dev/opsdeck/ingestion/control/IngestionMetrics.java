@@ -49,9 +49,8 @@ public class IngestionMetrics {
             lag.put(stream, registry.timer(lagMetadata, streamTag));
             registry.gauge(depth, () -> messagesOrNaN(queueDepth.apply(stream)), streamTag);
         }
-        // with tags (none): Payara applies the configured buckets only to histograms registered through that overload
         batchSizes = registry.histogram(Metadata.builder().withName("opsdeck.ingestion.writer.batch.events")
-                .withDescription("Events committed together by the group-commit writer").build(), new Tag[0]);
+                .withDescription("Events committed together by the group-commit writer").build());
         registry.gauge(Metadata.builder().withName("opsdeck.ingestion.dead.letters.waiting")
                 .withDescription("Dead letters waiting for replay or discard; -1 when the database cannot be read").build(),
                 deadLettersWaiting, Supplier::get);

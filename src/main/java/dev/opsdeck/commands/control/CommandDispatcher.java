@@ -67,6 +67,9 @@ public class CommandDispatcher {
     ApplicationTracer tracing;
 
     @Inject
+    CommandMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "actions.max-attempts", defaultValue = "8")
     int maxAttempts;
 
@@ -220,6 +223,7 @@ public class CommandDispatcher {
     }
 
     private void record(ActionCommand command, String step, String outcome, String details) {
+        metrics.outcome(command.kind(), outcome);
         audit.record(AuditRecord.of(command.requestedBy(), command.clientAddress(), command.kind().audit(step), outcome)
                 .on(command.kind().targetType(), command.targetId().toString())
                 .details("command " + command.id() + ": " + details));

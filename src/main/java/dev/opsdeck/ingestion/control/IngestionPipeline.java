@@ -43,6 +43,9 @@ public class IngestionPipeline {
     MetricRegistry registry;
 
     @Inject
+    QueueDepths queueDepths;
+
+    @Inject
     Instance<Tracer> tracers;
 
     private Tracer tracer;
@@ -94,7 +97,7 @@ public class IngestionPipeline {
         ReadModelStatements statements = statementsFor(dataSource);
         deadLetters = new DeadLetters(dataSource, clock);
         statistics = new IngestionStatistics(clock);
-        IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne);
+        IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne, queueDepths::of);
         writer = new ReadModelWriter(dataSource, statements, writers, maxBatch, clock, threads, metrics::batch);
         RetryPolicy retry = new RetryPolicy(retryAttempts, Duration.ofMillis(initialDelayMs), Duration.ofMillis(maxDelayMs));
         ingestion = new EventIngestion(new EventParser(maxBodyBytes, clock, Duration.ofSeconds(futureToleranceSeconds)), writer, deadLetters, statistics, metrics, retry, clock, tracer);

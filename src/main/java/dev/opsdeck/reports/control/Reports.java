@@ -10,7 +10,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +29,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** The reports component built from its configuration: requests, configurations, the scheduler and background runs. */
 @ApplicationScoped
@@ -48,6 +51,9 @@ public class Reports {
     ApplicationTracer tracing;
 
     @Inject
+    MetricRegistry registry;
+
+    @Inject
     @ConfigProperty(name = "reports.retention-days", defaultValue = "30")
     int retentionDays;
 
@@ -63,10 +69,12 @@ public class Reports {
     private ReportScheduler scheduler;
     private ReportConfigurations configurations;
     private ReportHousekeeping housekeeping;
+    private ReportRunMetrics metrics;
 
     @PostConstruct
     void build() {
         runner = new ReportRunner(dataSource, Duration.ofDays(retentionDays), clock, () -> stopping, runFinished::fire);
+        metrics = new ReportRunMetrics(registry, dataSource);
         files = new ReportFiles(dataSource);
         ReportScheduler.MissedRuns policy = switch (missedRuns) {
             case "catch_up" -> ReportScheduler.MissedRuns.CATCH_UP;
@@ -76,6 +84,10 @@ public class Reports {
         scheduler = new ReportScheduler(dataSource, clock, policy, Duration.ofMinutes(2));
         configurations = new ReportConfigurations(dataSource, clock);
         housekeeping = new ReportHousekeeping(dataSource, Duration.ofHours(6), clock);
+    }
+
+    void buildAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // building at start registers the report metrics before the first run, so that /metrics lists them at zero
     }
 
     /** Queues the run and starts it here, unless this instance is stopping: then another instance's tick runs it. */
@@ -133,8 +145,12 @@ public class Reports {
             try {
                 executor.submit(Context.current().wrap(() -> {
                     try {
-                        Spans.inSpan(tracing.span("report run").setAttribute(SpanAttributes.REPORT_ID, id.toString()),
-                                () -> Span.current().setAttribute(SpanAttributes.OUTCOME, runner.run(id).name().toLowerCase(Locale.ROOT)));
+                        long started = System.nanoTime();
+                        Spans.inSpan(tracing.span("report run").setAttribute(SpanAttributes.REPORT_ID, id.toString()), () -> {
+                            ReportRunner.Outcome outcome = runner.run(id);
+                            Span.current().setAttribute(SpanAttributes.OUTCOME, outcome.name().toLowerCase(Locale.ROOT));
+                            metrics.finished(id, outcome, Duration.ofNanos(System.nanoTime() - started));
+                        });
                     } catch (SQLException | RuntimeException e) {
                         LOG.log(Level.WARNING, "Report run " + id + " could not be recorded", e);
                     } finally {

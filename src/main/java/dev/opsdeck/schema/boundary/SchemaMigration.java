@@ -1,6 +1,9 @@
 package dev.opsdeck.schema.boundary;
 
+import dev.opsdeck.configuration.InvalidConfigurationException;
+import dev.opsdeck.configuration.MissingConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
+import dev.opsdeck.schema.control.DatabaseSettings;
 import dev.opsdeck.schema.control.InstanceStarts;
 import dev.opsdeck.schema.control.Migrations;
 import java.sql.SQLException;
@@ -46,10 +49,12 @@ public class SchemaMigration {
     @PostConstruct
     void migrate() {
         try {
-            int applied = Migrations.apply(dataSource);
+            int applied = Migrations.apply(DatabaseSettings.fromConfig());
             InstanceStarts.record(dataSource, Instant.now());
             migrated = true;
             LOG.info(() -> "Database schema is current (" + applied + " migrations applied now)");
+        } catch (InvalidConfigurationException | MissingConfigurationException e) {
+            throw StartupFailure.stop(e);
         } catch (RuntimeException | SQLException e) {
             LOG.log(Level.SEVERE, "Schema migration failed", e);
             throw StartupFailure.stop(new IllegalStateException("schema migration failed: " + e.getMessage(), e));

@@ -66,8 +66,8 @@ class InstanceRolesIT {
         workerEnv.put("INSTANCE_NAME", "worker");
         workerEnv.put("BROKER_URL", "tcp://127.0.0.1:" + BROKER_PORT);
         try (RunningJar web = RunningJar.start(webEnv, WEB_PORT); RunningJar worker = RunningJar.start(workerEnv, WORKER_PORT)) {
-            web.awaitReady(Duration.ofSeconds(600));
-            worker.awaitReady(Duration.ofSeconds(600));
+            web.awaitReady(Duration.ofSeconds(1200));
+            worker.awaitReady(Duration.ofSeconds(1200));
 
             try (Stomp stomp = Stomp.connect("127.0.0.1", BROKER_PORT)) {
                 for (int i = 0; i < EVENTS; i++) {

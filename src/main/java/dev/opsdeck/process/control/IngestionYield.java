@@ -95,7 +95,7 @@ public class IngestionYield {
         registry.gauge(Metadata.builder().withName("opsdeck.ingestion.yield.pauses")
                 .withDescription("Times the ingestion writer waited for console and API requests before a batch").build(),
                 this, y -> y.figures().pauses());
-        registry.gauge(Metadata.builder().withName("opsdeck.ingestion.yield.seconds")
+        registry.gauge(Metadata.builder().withName("opsdeck.ingestion.yielded")
                 .withDescription("Time the ingestion writer spent waiting for console and API requests, in all").withUnit(MetricUnits.SECONDS).build(),
                 this, y -> y.figures().yielded().toNanos() / 1e9);
         registry.gauge(Metadata.builder().withName("opsdeck.ingestion.yield.share")

@@ -1,5 +1,7 @@
 package dev.opsdeck.commands.boundary;
 
+import dev.opsdeck.process.control.ServedRoles;
+import dev.opsdeck.process.entity.InstanceRole;
 import dev.opsdeck.commands.control.CommandConfirmations;
 import dev.opsdeck.commands.control.CommandDispatcher;
 import dev.opsdeck.tracing.control.ApplicationTracer;
@@ -19,7 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every few seconds on every instance: sends due commands (new ones a crash left behind, retries of unanswered
+ * Every few seconds on every instance with the scheduler role: sends due commands (new ones a crash left behind, retries of unanswered
  * ones), confirms those whose event arrived and flags those whose confirmation is overdue. Instances share the
  * work through the store's row claims. The work runs on a managed executor, outside any container transaction
  * (Payara ran the timeout in one even when told not to), and one run at a time per instance.
@@ -44,10 +46,16 @@ public class CommandScheduling {
     @Inject
     ApplicationTracer tracing;
 
+    @Inject
+    ServedRoles served;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Schedule(second = "*/3", minute = "*", hour = "*", persistent = false)
     public void tick() {
+        if (!served.has(InstanceRole.SCHEDULER)) {
+            return;
+        }
         if (!running.compareAndSet(false, true)) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.opsdeck.ingestion.control;
 
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.process.control.InteractiveFirst;
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -47,6 +48,9 @@ public class IngestionPipeline {
 
     @Inject
     Instance<Tracer> tracers;
+
+    @Inject
+    InteractiveFirst interactiveFirst;
 
     private Tracer tracer;
 
@@ -98,7 +102,8 @@ public class IngestionPipeline {
         deadLetters = new DeadLetters(dataSource, clock);
         statistics = new IngestionStatistics(clock);
         IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne, queueDepths::of);
-        writer = new ReadModelWriter(dataSource, statements, writers, maxBatch, clock, threads, metrics::batch);
+        writer = new ReadModelWriter(dataSource, statements, writers, maxBatch, clock, threads, metrics::batch,
+                interactiveFirst.ingestionYield());
         RetryPolicy retry = new RetryPolicy(retryAttempts, Duration.ofMillis(initialDelayMs), Duration.ofMillis(maxDelayMs));
         ingestion = new EventIngestion(new EventParser(maxBodyBytes, clock, Duration.ofSeconds(futureToleranceSeconds)), writer, deadLetters, statistics, metrics, retry, clock, tracer);
         LOG.info(() -> "Ingestion ready: " + statements + " statements, retry " + retry);

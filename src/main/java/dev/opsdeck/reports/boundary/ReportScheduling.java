@@ -1,5 +1,7 @@
 package dev.opsdeck.reports.boundary;
 
+import dev.opsdeck.process.control.ServedRoles;
+import dev.opsdeck.process.entity.InstanceRole;
 import dev.opsdeck.reports.control.Reports;
 import dev.opsdeck.tracing.control.ApplicationTracer;
 import dev.opsdeck.tracing.control.Spans;
@@ -13,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every instance ticks every 15 seconds; the scheduler's claims make sure each due time runs once in the cluster.
+ * Every instance with the scheduler role ticks every 15 seconds; the scheduler's claims make sure each due time runs once in the cluster.
  * Bean-managed, so that the container starts no transaction around the timer: the scheduler commits its own.
  */
 @Singleton
@@ -28,8 +30,14 @@ public class ReportScheduling {
     @Inject
     ApplicationTracer tracing;
 
+    @Inject
+    ServedRoles served;
+
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false)
     void tick() {
+        if (!served.has(InstanceRole.SCHEDULER)) {
+            return;
+        }
         try {
             Spans.inSpan(tracing.span("reports tick"), reports::tick);
         } catch (SQLException | RuntimeException e) {

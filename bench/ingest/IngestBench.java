@@ -318,20 +318,33 @@ public class IngestBench {
     static String meanBatch(HttpClient http, String api) throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/metrics?scope=application")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher sum = Pattern.compile("(?m)^ingestion_writer_batch_size_sum\\{[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
-        Matcher count = Pattern.compile("(?m)^ingestion_writer_batch_size_count\\{[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+        Matcher sum = Pattern.compile("(?m)^opsdeck_ingestion_writer_batch_events_sum\\{[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+        Matcher count = Pattern.compile("(?m)^opsdeck_ingestion_writer_batch_events_count\\{[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
         return sum.find() && count.find()
                 ? "%.1f".formatted(Double.parseDouble(sum.group(1)) / Double.parseDouble(count.group(1)))
                 : "unknown";
     }
 
+    /** Per stream, the upper bound of the lag histogram's bucket that holds the 99th percentile, in milliseconds. */
     static String p99Lag(HttpClient http, String api) throws Exception {
         String metrics = http.send(HttpRequest.newBuilder(URI.create(api + "/metrics?scope=application")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("ingestion_lag_milliseconds\\{[^}]*stream=\"(\\w+)\"[^}]*quantile=\"0.99\"[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
         StringBuilder lag = new StringBuilder();
-        while (m.find()) {
-            lag.append(lag.isEmpty() ? "" : " ").append(m.group(1)).append(':').append(Math.round(Double.parseDouble(m.group(2))));
+        for (String stream : new String[]{"accounts", "payments"}) {
+            Matcher count = Pattern.compile("(?m)^opsdeck_ingestion_lag_seconds_count\\{[^}]*stream=\"" + stream + "\"[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+            if (!count.find() || Double.parseDouble(count.group(1)) == 0) {
+                continue;
+            }
+            double wanted = 0.99 * Double.parseDouble(count.group(1));
+            Matcher bucket = Pattern.compile("(?m)^opsdeck_ingestion_lag_seconds_bucket\\{[^}]*stream=\"" + stream + "\"[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.E+-]+)").matcher(metrics);
+            while (bucket.find()) {
+                if (Double.parseDouble(bucket.group(2)) >= wanted) {
+                    String le = bucket.group(1);
+                    lag.append(lag.isEmpty() ? "" : " ").append(stream).append(":<=")
+                            .append(le.equals("+Inf") ? "inf" : String.valueOf(Math.round(Double.parseDouble(le) * 1000)));
+                    break;
+                }
+            }
         }
         return lag.isEmpty() ? "unknown" : lag.toString();
     }

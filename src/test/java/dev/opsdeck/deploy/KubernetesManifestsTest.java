@@ -61,10 +61,30 @@ class KubernetesManifestsTest {
         code = all.toString();
     }
 
+    /** The opsdeck container of both kinds of instance: console/API ({@code opsdeck}) and ingestion workers. */
     private static Stream<Container> opsdeck(RenderedOverlay overlay) {
-        List<Container> containers = overlay.containers().filter(c -> c.workloadName().equals("opsdeck")).toList();
-        assertEquals(1, containers.size(), overlay.name() + ": one opsdeck container");
+        List<Container> containers = overlay.containers().filter(c -> c.workloadName().equals("opsdeck")
+                || c.workloadName().equals("opsdeck-ingestion")).toList();
+        assertEquals(2, containers.size(), overlay.name() + ": one opsdeck container in each of the two Deployments");
         return containers.stream();
+    }
+
+    @Test
+    void consoleInstancesAndIngestionWorkersScaleApartWithTheirRoles() {
+        for (RenderedOverlay overlay : overlays) {
+            Map<String, String> roles = new java.util.HashMap<>();
+            opsdeck(overlay).forEach(container -> list(container.spec().get("env")).stream().map(e -> map(e))
+                    .filter(e -> "OPSDECK_ROLES".equals(e.get("name")))
+                    .forEach(e -> roles.put(container.workloadName(), (String) e.get("value"))));
+            assertEquals(Map.of("opsdeck", "console,api", "opsdeck-ingestion", "ingestion,scheduler"), roles, overlay.name());
+            Map<String, Object> workers = overlay.get("Deployment", "opsdeck-ingestion");
+            Map<String, Object> workerPods = map(at(workers, "spec", "selector", "matchLabels"));
+            assertTrue(((Number) at(workers, "spec", "replicas")).intValue() >= 1, overlay.name() + ": an ingestion worker");
+            assertTrue(overlay.all("PodDisruptionBudget").anyMatch(pdb -> map(at(pdb, "spec", "selector", "matchLabels"))
+                    .equals(workerPods)), overlay.name() + ": a PodDisruptionBudget for the workers");
+            assertEquals(map(at(overlay.get("Deployment", "opsdeck"), "spec", "selector", "matchLabels")),
+                    map(at(overlay.get("Service", "opsdeck"), "spec", "selector")), overlay.name() + ": the Service sends only to console/API pods");
+        }
     }
 
     @Test

@@ -1,10 +1,13 @@
 package dev.opsdeck.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsdeck.testing.Api;
 import dev.opsdeck.testing.Deployments;
+import dev.opsdeck.testing.ExposedMetrics;
+import dev.opsdeck.testing.MetricsText;
 import dev.opsdeck.testing.Tokens;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -125,6 +128,17 @@ class PlatformIT {
         Api.Response metrics = api().getFromServerRoot("metrics");
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("# TYPE"), "not Prometheus text");
+    }
+
+    @Test
+    void metricsCoverTheDashboardAndAlertsAndTimeApiRequestsByRouteTemplate() throws InterruptedException {
+        String id = "0f0c9a52-6f5e-4c1e-9a43-2b8c1f0f7a19";
+        assertEquals(404, api().get("api/v1/payments/" + id, Tokens.NEW_SERVICE_TOKEN).status());
+        MetricsText metrics = ExposedMetrics.coverWhatTheDashboardAndAlertsQuery(api());
+        assertTrue(metrics.value("opsdeck_http_server_request_duration_seconds_count", "method=\"GET\"",
+                "route=\"/api/v1/payments/{id}\"", "status_class=\"4xx\"").orElse(0) >= 1,
+                "the API call is timed under its route template, not its id");
+        assertFalse(metrics.names().stream().anyMatch(name -> name.startsWith("ingestion_")), "the old names are gone");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsdeck.testing.Api;
+import dev.opsdeck.testing.ExposedMetrics;
 import dev.opsdeck.testing.RunningJar;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The runnable the Dockerfile ships, started as a newcomer would: no configuration but a data directory. */
+/**
+ * The runnable the Dockerfile ships, started as a newcomer would: no configuration but a data directory; its /metrics
+ * on the embedded database covers what deploy/observability queries, the database pool included.
+ */
 class RunnableJarIT {
 
     private static final String TOKEN = "jar-it-service-token-01";
@@ -29,9 +33,13 @@ class RunnableJarIT {
         for (int start = 1; start <= 2; start++) {
             try (RunningJar jar = RunningJar.start(env, 18181)) {
                 jar.awaitReady(Duration.ofSeconds(120));
-                Api.Response info = new Api(URI.create("http://127.0.0.1:18181/").toURL()).get("api/v1/info", TOKEN);
+                Api api = new Api(URI.create("http://127.0.0.1:18181/").toURL());
+                Api.Response info = api.get("api/v1/info", TOKEN);
                 assertEquals(200, info.status(), info.body());
                 assertEquals("H2", info.json().getString("database_product"));
+                if (start == 1) {
+                    ExposedMetrics.coverWhatTheDashboardAndAlertsQuery(api);
+                }
             }
         }
         assertTrue(Files.isDirectory(dataDir.resolve("broker").resolve("journal")), "broker journal under the data directory");

@@ -73,7 +73,9 @@ public final class RunningJar implements AutoCloseable {
                 // Payara reports the health of a started application a moment before it maps its context root.
                 HttpResponse<Void> mapped = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/v1/info")).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200 && mapped.statusCode() == 401) {
+                // an instance without the api role answers 404 there, naming its roles
+                boolean apiMapped = mapped.statusCode() == 401 || mapped.headers().firstValue("Opsdeck-Roles").isPresent();
+                if (ready.statusCode() == 200 && apiMapped) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -30,7 +30,7 @@ public final class ServiceStub implements AutoCloseable {
 
     public enum Behaviour { OK, SLOW_FIRST, FAIL, CONFLICT }
 
-    public record Call(String path, UUID target, String idempotencyKey, String authorization, String body) {
+    public record Call(String path, UUID target, String idempotencyKey, String authorization, String body, String traceparent) {
     }
 
     private record Answer(int status, String body) {
@@ -96,7 +96,8 @@ public final class ServiceStub implements AutoCloseable {
             UUID target = UUID.fromString(path.group(2));
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-            calls.add(new Call(exchange.getRequestURI().getPath(), target, key, authorization, body));
+            calls.add(new Call(exchange.getRequestURI().getPath(), target, key, authorization, body,
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             String token = path.group(1).equals("payments") ? PAYMENTS_TOKEN : ACCOUNTS_TOKEN;
             if (!("Bearer " + token).equals(authorization)) {
                 send(exchange, new Answer(401, "{\"message\":\"bad token\"}"));

@@ -1,7 +1,11 @@
 package dev.opsdeck.commands.boundary;
 
+import dev.opsdeck.process.control.ServedRoles;
+import dev.opsdeck.process.entity.InstanceRole;
 import dev.opsdeck.commands.control.CommandConfirmations;
 import dev.opsdeck.commands.control.CommandDispatcher;
+import dev.opsdeck.tracing.control.ApplicationTracer;
+import dev.opsdeck.tracing.control.Spans;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -17,7 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every few seconds on every instance: sends due commands (new ones a crash left behind, retries of unanswered
+ * Every few seconds on every instance with the scheduler role: sends due commands (new ones a crash left behind, retries of unanswered
  * ones), confirms those whose event arrived and flags those whose confirmation is overdue. Instances share the
  * work through the store's row claims. The work runs on a managed executor, outside any container transaction
  * (Payara ran the timeout in one even when told not to), and one run at a time per instance.
@@ -39,10 +43,19 @@ public class CommandScheduling {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    ApplicationTracer tracing;
+
+    @Inject
+    ServedRoles served;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Schedule(second = "*/3", minute = "*", hour = "*", persistent = false)
     public void tick() {
+        if (!served.has(InstanceRole.SCHEDULER)) {
+            return;
+        }
         if (!running.compareAndSet(false, true)) {
             return;
         }
@@ -56,9 +69,11 @@ public class CommandScheduling {
 
     private void work() {
         try {
-            dispatcher.dispatchDue(MAX_PER_TICK);
-            confirmations.confirm();
-            confirmations.flagOverdue();
+            Spans.inSpan(tracing.span("commands tick"), () -> {
+                dispatcher.dispatchDue(MAX_PER_TICK);
+                confirmations.confirm();
+                confirmations.flagOverdue();
+            });
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Commands tick failed; the next one tries again", e);
         } finally {

@@ -40,6 +40,9 @@ public class CommandConfirmations {
     MetricRegistry registry;
 
     @Inject
+    CommandMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "actions.confirmation.timeout", defaultValue = "PT10M")
     String confirmationTimeout;
 
@@ -52,7 +55,7 @@ public class CommandConfirmations {
     void build() {
         store = new CommandStore(dataSource);
         timeout = ConfirmationTimeout.parse(confirmationTimeout);
-        registry.gauge(Metadata.builder().withName("actions.commands.unconfirmed.overdue")
+        registry.gauge(Metadata.builder().withName("opsdeck.commands.unconfirmed.overdue")
                 .withDescription("Accepted commands whose confirming event did not arrive within actions.confirmation.timeout")
                 .build(), overdue, AtomicLong::get);
     }
@@ -84,6 +87,7 @@ public class CommandConfirmations {
     }
 
     private void record(ActionCommand command, String step, String outcome, String details) {
+        metrics.outcome(command.kind(), outcome);
         audit.record(AuditRecord.of(command.requestedBy(), command.clientAddress(), command.kind().audit(step), outcome)
                 .on(command.kind().targetType(), command.targetId().toString())
                 .details("command " + command.id() + ": " + details));

@@ -8,6 +8,10 @@ import dev.opsdeck.commands.entity.ActionKind;
 import dev.opsdeck.commands.entity.CommandState;
 import dev.opsdeck.payments.control.PaymentsService;
 import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.tracing.control.ApplicationTracer;
+import dev.opsdeck.tracing.control.Spans;
+import dev.opsdeck.tracing.entity.SpanAttributes;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -60,6 +64,12 @@ public class CommandDispatcher {
     AuditTrail audit;
 
     @Inject
+    ApplicationTracer tracing;
+
+    @Inject
+    CommandMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "actions.max-attempts", defaultValue = "8")
     int maxAttempts;
 
@@ -75,13 +85,14 @@ public class CommandDispatcher {
 
     /** Sends a command just stored without waiting for the next tick; if this fails, the tick sends it. */
     public void dispatchSoon(UUID id) {
-        executor.execute(() -> {
+        // the request's trace goes on into the call to the Go service: its traceparent continues the operator's request
+        executor.execute(Context.current().wrap(() -> {
             try {
                 dispatch(Optional.of(id));
             } catch (SQLException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Command " + id + " not sent now; the next tick tries again", e);
             }
-        });
+        }));
     }
 
     /** Sends due commands, one claim at a time, at most {@code max}; returns how many were attempted. */
@@ -107,7 +118,11 @@ public class CommandDispatcher {
         UUID claimed = claim.get().command().id();
         inFlight.add(claimed);
         try {
-            attempt(claim.get());
+            Spans.inSpan(tracing.span("command dispatch")
+                    .setAttribute(SpanAttributes.COMMAND_ID, claimed.toString())
+                    .setAttribute(SpanAttributes.COMMAND_KIND, claim.get().command().kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .setAttribute(SpanAttributes.AGGREGATE_ID, claim.get().command().targetId().toString()),
+                    () -> attempt(claim.get()));
         } finally {
             inFlight.remove(claimed);
         }
@@ -208,6 +223,7 @@ public class CommandDispatcher {
     }
 
     private void record(ActionCommand command, String step, String outcome, String details) {
+        metrics.outcome(command.kind(), outcome);
         audit.record(AuditRecord.of(command.requestedBy(), command.clientAddress(), command.kind().audit(step), outcome)
                 .on(command.kind().targetType(), command.targetId().toString())
                 .details("command " + command.id() + ": " + details));

@@ -47,6 +47,7 @@ public class IngestionStatusResource {
             instances.add(JSON.createObjectBuilder()
                     .add("name", instance.name())
                     .add("version", instance.version())
+                    .add("roles", instance.roles())
                     .add("state", instance.state().label())
                     .add("started_at", instance.startedAt().toString())
                     .add("heartbeat_at", instance.heartbeatAt().toString())

@@ -1,5 +1,7 @@
 package dev.opsdeck.ingestion.boundary;
 
+import dev.opsdeck.process.control.ServedRoles;
+import dev.opsdeck.process.entity.InstanceRole;
 import dev.opsdeck.ingestion.control.ProcessedEventsRetention;
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import jakarta.annotation.PostConstruct;
@@ -38,6 +40,9 @@ public class ProcessedEventsPurge {
     @ConfigProperty(name = "ingestion.processed-events.retention-hours", defaultValue = "168")
     long retentionHours;
 
+    @Inject
+    ServedRoles served;
+
     private ProcessedEventsRetention retention;
 
     @PostConstruct
@@ -47,6 +52,9 @@ public class ProcessedEventsPurge {
 
     @Schedule(minute = "*/10", hour = "*", persistent = false)
     void purge() {
+        if (!served.has(InstanceRole.SCHEDULER)) {
+            return;
+        }
         Instant now = Instant.now();
         try {
             long deleted = retention.purge(now);

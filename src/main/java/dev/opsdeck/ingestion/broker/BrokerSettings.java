@@ -13,7 +13,7 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                       Optional<String> trustStorePath, Optional<String> trustStorePassword, String trustStoreType,
                       Path dataDirectory, String host, int port, int clientThreads, boolean journalSyncTransactional,
                       String accountsAddress, String accountsQueue,
-                      String paymentsAddress, String paymentsQueue, String deadLetters) {
+                      String paymentsAddress, String paymentsQueue, String deadLetters, String roles) {
 
     static BrokerSettings resolve(Map<String, String> adapterProperties) {
         Lookup lookup = new Lookup(adapterProperties);
@@ -34,11 +34,26 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                 lookup.get("broker.accounts.queue", "opsdeck.accounts.events"),
                 lookup.get("broker.payments.address", "payments.events"),
                 lookup.get("broker.payments.queue", "opsdeck.payments.events"),
-                lookup.get("broker.dead.letters", "opsdeck.dead-letters"));
+                lookup.get("broker.dead.letters", "opsdeck.dead-letters"),
+                lookup.get("opsdeck.roles", "all"));
     }
 
     boolean embedded() {
         return url.isEmpty();
+    }
+
+    /**
+     * Whether {@code OPSDECK_ROLES} includes ingestion; the WAR validates the value and stops the start if it is wrong,
+     * so here an unknown name only does not count as ingestion.
+     */
+    boolean consumes() {
+        for (String role : roles.split(",")) {
+            String name = role.trim().toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("ingestion") || name.equals("all")) {
+                return true;
+            }
+        }
+        return roles.isBlank();
     }
 
     private record Lookup(Map<String, String> adapterProperties) {

@@ -1,7 +1,10 @@
 package dev.opsdeck.ingestion.broker;
 
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
@@ -27,6 +30,7 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
 
     private final Map<String, String> adapterProperties = new HashMap<>();
     private transient EmbeddedBroker broker;
+    private transient boolean consumes = true;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -41,6 +45,7 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
         } catch (IllegalArgumentException e) {
             throw fail("invalid broker settings: " + e.getMessage(), e);
         }
+        consumes = settings.consumes();
         ActiveMQClient.setGlobalThreadPoolProperties(settings.clientThreads(),
                 ActiveMQClient.getGlobalScheduledThreadPoolSize(), ActiveMQClient.getGlobalFlowControlThreadPoolSize());
         if (settings.embedded()) {
@@ -66,6 +71,20 @@ public class EmbeddedBrokerAdapter extends ActiveMQResourceAdapter {
             LOG.info(() -> "Using external broker " + settings.url().orElseThrow() + (connectors.tls() ? " over TLS" : ""));
         }
         super.start(context);
+    }
+
+    /**
+     * An instance without the ingestion role ({@code OPSDECK_ROLES}) activates no message endpoint: its consumers never
+     * connect, so the broker gives every message to the instances that ingest. Sending (dead letters, the simulator)
+     * still works through the connection pool.
+     */
+    @Override
+    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) throws ResourceException {
+        if (!consumes) {
+            LOG.info(() -> "Not consuming " + endpointFactory.getEndpointClass().getSimpleName() + ": OPSDECK_ROLES has no ingestion");
+            return;
+        }
+        super.endpointActivation(endpointFactory, spec);
     }
 
     @Override

@@ -3,6 +3,13 @@ package dev.opsdeck.ingestion.control;
 import dev.opsdeck.ingestion.entity.Event;
 import dev.opsdeck.ingestion.entity.Outcome;
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.tracing.entity.SpanAttributes;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import java.sql.SQLException;
@@ -36,9 +43,16 @@ public class EventIngestion {
     private final IngestionMetrics metrics;
     private final RetryPolicy retry;
     private final Clock clock;
+    private final Tracer tracer;
 
     public EventIngestion(EventParser parser, ReadModelWriter writer, DeadLetters deadLetters,
                           IngestionStatistics statistics, IngestionMetrics metrics, RetryPolicy retry, Clock clock) {
+        this(parser, writer, deadLetters, statistics, metrics, retry, clock, OpenTelemetry.noop().getTracer("opsdeck"));
+    }
+
+    public EventIngestion(EventParser parser, ReadModelWriter writer, DeadLetters deadLetters, IngestionStatistics statistics,
+                          IngestionMetrics metrics, RetryPolicy retry, Clock clock, Tracer tracer) {
+        this.tracer = tracer;
         this.parser = parser;
         this.writer = writer;
         this.deadLetters = deadLetters;
@@ -115,12 +129,19 @@ public class EventIngestion {
         delivery.event = event;
         delivery.context.put("event_id", event.id().toString());
         delivery.context.put("type", event.type());
+        Span consumer = Span.current();
+        consumer.setAttribute(SpanAttributes.EVENT_ID, event.id().toString());
+        consumer.setAttribute(SpanAttributes.EVENT_TYPE, event.type());
+        if (event.known()) {
+            consumer.setAttribute(SpanAttributes.AGGREGATE_ID, event.state().aggregateId().toString());
+        }
         if (!event.known()) {
             LOG.log(Level.INFO, "Unknown event type acknowledged without effect", delivery.context);
             return record(stream, Outcome.UNKNOWN, event, started);
         }
         try {
-            Outcome outcome = writer.submit(stream, event).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Outcome outcome = written(stream, event);
+            consumer.setAttribute(SpanAttributes.OUTCOME, outcome.label());
             if (LOG.isLoggable(Level.FINE)) {
                 LOG.log(Level.FINE, "Event " + outcome.label(), delivery.context);
             }
@@ -140,6 +161,25 @@ public class EventIngestion {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RetryLater("interrupted while writing", e);
+        }
+    }
+
+    /** The group commit's answer for this event, waited for in a span of its own: most of a delivery's time is here. */
+    private Outcome written(Stream stream, Event event) throws InterruptedException, ExecutionException, TimeoutException {
+        SpanBuilder write = tracer.spanBuilder(stream.label() + ".events write")
+                .setAttribute(SpanAttributes.STREAM, stream.label())
+                .setAttribute(SpanAttributes.AGGREGATE_ID, event.state().aggregateId().toString());
+        Span span = write.startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            Outcome outcome = writer.submit(stream, event).get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            span.setAttribute(SpanAttributes.OUTCOME, outcome.label());
+            return outcome;
+        } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.opsdeck.ingestion.control;
 
 import dev.opsdeck.info.control.BuildInfo;
+import dev.opsdeck.process.control.FleetRoles;
+import dev.opsdeck.process.control.ServedRoles;
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -26,6 +28,12 @@ public class Fleet {
     IngestionPipeline pipeline;
 
     @Inject
+    ServedRoles served;
+
+    @Inject
+    FleetRoles fleetRoles;
+
+    @Inject
     @ConfigProperty(name = "instance.name")
     Optional<String> configuredName;
 
@@ -47,7 +55,7 @@ public class Fleet {
                     + staleSeconds + " and " + forgetSeconds);
         }
         String name = configuredName.filter(n -> !n.isBlank()).orElseGet(Fleet::defaultName);
-        heartbeats = new Heartbeats(dataSource, name, BuildInfo.VERSION, Duration.ofSeconds(staleSeconds),
+        heartbeats = new Heartbeats(dataSource, name, BuildInfo.VERSION, served.roles().label(), Duration.ofSeconds(staleSeconds),
                 Duration.ofSeconds(forgetSeconds));
     }
 
@@ -84,10 +92,15 @@ public class Fleet {
 
     /** This instance's figures as a fleet of one, for when the others' heartbeats cannot be read. */
     public FleetFigures alone() {
-        return heartbeats.alone(pipeline.statistics(), Instant.now());
+        return heard(heartbeats.alone(pipeline.statistics(), Instant.now()));
     }
 
     public FleetFigures figures() throws SQLException {
-        return heartbeats.fleet(pipeline.statistics(), Instant.now());
+        return heard(heartbeats.fleet(pipeline.statistics(), Instant.now()));
+    }
+
+    private FleetFigures heard(FleetFigures figures) {
+        figures.instances().forEach(instance -> fleetRoles.heard(instance.name(), instance.roles()));
+        return figures;
     }
 }

@@ -25,7 +25,7 @@ public record FleetFigures(List<InstanceFigures> instances, Map<Stream, StreamFi
     }
 
     /** One instance's last heartbeat: when it wrote it, and its figures then. */
-    public record InstanceFigures(String name, String version, Instant startedAt, Instant heartbeatAt, Instant stoppedAt,
+    public record InstanceFigures(String name, String version, String roles, Instant startedAt, Instant heartbeatAt, Instant stoppedAt,
                                   State state, Map<Stream, StreamFigures> streams, Map<Stream, Instant> lastAppliedOrStart) {
     }
 

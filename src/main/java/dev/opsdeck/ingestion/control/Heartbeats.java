@@ -27,23 +27,25 @@ import javax.sql.DataSource;
 public class Heartbeats {
 
     private static final String COLUMNS = "version, started_at, heartbeat_at, stopped_at, applied, duplicate, stale, unknown_types, "
-            + "dead_lettered, retried, rate_now, rate_last_hour, lag_ms, last_event_at, last_applied_or_start";
+            + "dead_lettered, retried, rate_now, rate_last_hour, lag_ms, last_event_at, last_applied_or_start, roles";
     private static final String UPDATE = "UPDATE instance_heartbeat SET version = ?, started_at = ?, heartbeat_at = ?, "
             + "stopped_at = ?, applied = ?, duplicate = ?, stale = ?, unknown_types = ?, dead_lettered = ?, retried = ?, rate_now = ?, "
-            + "rate_last_hour = ?, lag_ms = ?, last_event_at = ?, last_applied_or_start = ? WHERE instance_name = ? AND stream = ?";
+            + "rate_last_hour = ?, lag_ms = ?, last_event_at = ?, last_applied_or_start = ?, roles = ? WHERE instance_name = ? AND stream = ?";
     private static final String INSERT = "INSERT INTO instance_heartbeat (" + COLUMNS + ", instance_name, stream) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
     private final String name;
     private final String version;
+    private final String roles;
     private final Duration staleAfter;
     private final Duration forgetAfter;
 
-    public Heartbeats(DataSource dataSource, String name, String version, Duration staleAfter, Duration forgetAfter) {
+    public Heartbeats(DataSource dataSource, String name, String version, String roles, Duration staleAfter, Duration forgetAfter) {
         this.dataSource = dataSource;
         this.name = name;
         this.version = version;
+        this.roles = roles;
         this.staleAfter = staleAfter;
         this.forgetAfter = forgetAfter;
     }
@@ -110,8 +112,9 @@ public class Heartbeats {
         statement.setLong(13, figures.lag().toMillis());
         statement.setObject(14, at(figures.lastEventAt()));
         statement.setObject(15, at(statistics.lastAppliedOrStart(stream)));
-        statement.setString(16, name);
-        statement.setString(17, stream.name().toLowerCase());
+        statement.setString(16, roles);
+        statement.setString(17, name);
+        statement.setString(18, stream.name().toLowerCase());
     }
 
     /**
@@ -135,7 +138,7 @@ public class Heartbeats {
             streams.put(stream, statistics.figures(stream));
             applied.put(stream, statistics.lastAppliedOrStart(stream));
         }
-        return new InstanceFigures(name, version, statistics.startedAt(), now, null, State.LIVE, streams, applied);
+        return new InstanceFigures(name, version, roles, statistics.startedAt(), now, null, State.LIVE, streams, applied);
     }
 
     private Map<String, InstanceFigures> read(Instant now) throws SQLException {
@@ -153,7 +156,7 @@ public class Heartbeats {
                             : heartbeatAt.isBefore(now.minus(staleAfter)) ? State.STALE : State.LIVE;
                     InstanceFigures figures = instances.computeIfAbsent(instance, n -> {
                         try {
-                            return new InstanceFigures(n, row.getString(3), instant(row, 4), heartbeatAt,
+                            return new InstanceFigures(n, row.getString(3), row.getString(18), instant(row, 4), heartbeatAt,
                                     stoppedAt, state, new EnumMap<>(Stream.class), new EnumMap<>(Stream.class));
                         } catch (SQLException e) {
                             throw new IllegalStateException("unreadable heartbeat of " + n + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.opsdeck.ingestion.control;
 
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.process.control.InteractiveFirst;
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -43,7 +44,13 @@ public class IngestionPipeline {
     MetricRegistry registry;
 
     @Inject
+    QueueDepths queueDepths;
+
+    @Inject
     Instance<Tracer> tracers;
+
+    @Inject
+    InteractiveFirst interactiveFirst;
 
     private Tracer tracer;
 
@@ -94,10 +101,11 @@ public class IngestionPipeline {
         ReadModelStatements statements = statementsFor(dataSource);
         deadLetters = new DeadLetters(dataSource, clock);
         statistics = new IngestionStatistics(clock);
-        IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne);
-        writer = new ReadModelWriter(dataSource, statements, writers, maxBatch, clock, threads, metrics::batch);
+        IngestionMetrics metrics = new IngestionMetrics(registry, this::deadLettersWaitingOrMinusOne, queueDepths::of);
+        writer = new ReadModelWriter(dataSource, statements, writers, maxBatch, clock, threads, metrics::batch,
+                interactiveFirst.ingestionYield());
         RetryPolicy retry = new RetryPolicy(retryAttempts, Duration.ofMillis(initialDelayMs), Duration.ofMillis(maxDelayMs));
-        ingestion = new EventIngestion(new EventParser(maxBodyBytes, clock, Duration.ofSeconds(futureToleranceSeconds)), writer, deadLetters, statistics, metrics, retry, clock);
+        ingestion = new EventIngestion(new EventParser(maxBodyBytes, clock, Duration.ofSeconds(futureToleranceSeconds)), writer, deadLetters, statistics, metrics, retry, clock, tracer);
         LOG.info(() -> "Ingestion ready: " + statements + " statements, retry " + retry);
     }
 
@@ -121,7 +129,7 @@ public class IngestionPipeline {
             holdUntilReleased();
         }
         try {
-            MessageTracing.traced(tracer, stream.label() + ".events process", message, () -> ingestion.ingest(stream, message));
+            MessageTracing.traced(tracer, stream, stream.label() + ".events", message, () -> ingestion.ingest(stream, message));
         } finally {
             inFlight.decrementAndGet();
         }

@@ -1,5 +1,7 @@
 package dev.opsdeck.ingestion.control;
 
+import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.tracing.entity.SpanAttributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -39,9 +41,13 @@ public final class MessageTracing {
     private MessageTracing() {
     }
 
-    public static void traced(Tracer tracer, String name, Message message, Runnable work) {
+    public static void traced(Tracer tracer, Stream stream, String destination, Message message, Runnable work) {
         Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), message, PROPERTIES);
-        Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
+        Span span = tracer.spanBuilder(destination + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute(SpanAttributes.MESSAGING_SYSTEM, "activemq")
+                .setAttribute(SpanAttributes.MESSAGING_DESTINATION, destination)
+                .setAttribute(SpanAttributes.STREAM, stream.label())
+                .startSpan();
         try (Scope scope = span.makeCurrent()) {
             work.run();
         } catch (RuntimeException e) {

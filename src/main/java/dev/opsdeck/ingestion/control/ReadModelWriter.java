@@ -3,6 +3,7 @@ package dev.opsdeck.ingestion.control;
 import dev.opsdeck.ingestion.entity.Event;
 import dev.opsdeck.ingestion.entity.Outcome;
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.process.control.IngestionYield;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,6 +44,7 @@ public class ReadModelWriter implements AutoCloseable {
     private final int maxBatch;
     private final Clock clock;
     private final IntConsumer batchSizes;
+    private final IngestionYield pacing;
     private final List<Lane> lanes = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -51,6 +53,13 @@ public class ReadModelWriter implements AutoCloseable {
 
     public ReadModelWriter(DataSource dataSource, ReadModelStatements statements, int lanes, int maxBatch, Clock clock,
                            ThreadFactory threads, IntConsumer batchSizes) {
+        this(dataSource, statements, lanes, maxBatch, clock, threads, batchSizes, IngestionYield.never());
+    }
+
+    /** With {@code pacing}, each batch may wait a bounded moment for console and API requests in flight. */
+    public ReadModelWriter(DataSource dataSource, ReadModelStatements statements, int lanes, int maxBatch, Clock clock,
+                           ThreadFactory threads, IntConsumer batchSizes, IngestionYield pacing) {
+        this.pacing = pacing;
         if (lanes < 1) {
             throw new IllegalArgumentException("ingestion.writers must be at least 1, was " + lanes);
         }
@@ -101,6 +110,7 @@ public class ReadModelWriter implements AutoCloseable {
                 List<Submission> batch = new ArrayList<>(maxBatch);
                 try {
                     batch.add(queue.take());
+                    pacing.beforeBatch();
                     queue.drainTo(batch, maxBatch - 1);
                     batchSizes.accept(batch.size());
                     notifications.add(writeBatch(batch));

@@ -3,6 +3,7 @@ package dev.opsdeck.logging.boundary;
 import dev.opsdeck.configuration.InvalidConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
 import dev.opsdeck.logging.control.PlainLines;
+import dev.opsdeck.logging.control.TraceFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The server logs JSON lines from its first line on (server-config/logging.properties). Once the application starts,
  * the console switches to {@link PlainLines} when {@code log.format=plain}, or, with {@code log.format} unset, when
- * standard input and output are a terminal: a person reads that, while containers and CI keep JSON.
+ * standard input and output are a terminal: a person reads that, while containers and CI keep JSON. Either way each
+ * line written inside a span gets that span's trace and span ids ({@link TraceFields}).
  */
 @ApplicationScoped
 public class LogFormat {
@@ -37,14 +40,25 @@ public class LogFormat {
         } catch (InvalidConfigurationException e) {
             throw StartupFailure.stop(e);
         }
-        if (format.equals(PLAIN)) {
-            PlainLines plain = new PlainLines();
-            for (Handler handler : Logger.getLogger("").getHandlers()) {
-                if (handler instanceof ConsoleHandler) {
-                    handler.setFormatter(plain);
-                }
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (handler instanceof ConsoleHandler) {
+                Formatter lines = format.equals(PLAIN) ? new PlainLines() : withoutTraceFields(handler.getFormatter());
+                handler.setFormatter(new TraceFields(lines));
             }
         }
+    }
+
+    /** The server's own formatter, also when an earlier deployment of the application already wrapped it. */
+    private static Formatter withoutTraceFields(Formatter formatter) {
+        Formatter lines = formatter;
+        while (lines != null && lines.getClass().getName().equals(TraceFields.class.getName())) {
+            try {
+                lines = (Formatter) lines.getClass().getMethod("lines").invoke(lines);
+            } catch (ReflectiveOperationException e) {
+                return formatter;
+            }
+        }
+        return lines;
     }
 
     /** {@code log.format} when set; else plain at a terminal, JSON anywhere else. */

@@ -1,11 +1,18 @@
 package dev.opsdeck.reports.control;
 
 import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.tracing.control.ApplicationTracer;
+import dev.opsdeck.tracing.control.Spans;
+import dev.opsdeck.tracing.entity.SpanAttributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,12 +22,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** The reports component built from its configuration: requests, configurations, the scheduler and background runs. */
 @ApplicationScoped
@@ -39,6 +48,12 @@ public class Reports {
     Event<ReportRunFinished> runFinished;
 
     @Inject
+    ApplicationTracer tracing;
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
     @ConfigProperty(name = "reports.retention-days", defaultValue = "30")
     int retentionDays;
 
@@ -54,10 +69,12 @@ public class Reports {
     private ReportScheduler scheduler;
     private ReportConfigurations configurations;
     private ReportHousekeeping housekeeping;
+    private ReportRunMetrics metrics;
 
     @PostConstruct
     void build() {
         runner = new ReportRunner(dataSource, Duration.ofDays(retentionDays), clock, () -> stopping, runFinished::fire);
+        metrics = new ReportRunMetrics(registry, dataSource);
         files = new ReportFiles(dataSource);
         ReportScheduler.MissedRuns policy = switch (missedRuns) {
             case "catch_up" -> ReportScheduler.MissedRuns.CATCH_UP;
@@ -67,6 +84,10 @@ public class Reports {
         scheduler = new ReportScheduler(dataSource, clock, policy, Duration.ofMinutes(2));
         configurations = new ReportConfigurations(dataSource, clock);
         housekeeping = new ReportHousekeeping(dataSource, Duration.ofHours(6), clock);
+    }
+
+    void buildAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // building at start registers the report metrics before the first run, so that /metrics lists them at zero
     }
 
     /** Queues the run and starts it here, unless this instance is stopping: then another instance's tick runs it. */
@@ -122,15 +143,20 @@ public class Reports {
         for (UUID id : ids) {
             inFlight.incrementAndGet();
             try {
-                executor.submit(() -> {
+                executor.submit(Context.current().wrap(() -> {
                     try {
-                        runner.run(id);
+                        long started = System.nanoTime();
+                        Spans.inSpan(tracing.span("report run").setAttribute(SpanAttributes.REPORT_ID, id.toString()), () -> {
+                            ReportRunner.Outcome outcome = runner.run(id);
+                            Span.current().setAttribute(SpanAttributes.OUTCOME, outcome.name().toLowerCase(Locale.ROOT));
+                            metrics.finished(id, outcome, Duration.ofNanos(System.nanoTime() - started));
+                        });
                     } catch (SQLException | RuntimeException e) {
                         LOG.log(Level.WARNING, "Report run " + id + " could not be recorded", e);
                     } finally {
                         finished();
                     }
-                });
+                }));
             } catch (RuntimeException rejected) {
                 finished();
                 throw rejected;

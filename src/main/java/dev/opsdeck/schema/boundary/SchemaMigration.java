@@ -28,7 +28,7 @@ import javax.sql.DataSource;
         className = "dev.opsdeck.schema.control.ConfiguredDataSource",
         url = "configured",
         minPoolSize = 2,
-        maxPoolSize = 64,
+        maxPoolSize = SchemaMigration.MAX_POOL_SIZE,
         properties = {"fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=auto-commit",
                 "fish.payara.validate-atmost-once-period-in-seconds=10",
@@ -39,6 +39,7 @@ import javax.sql.DataSource;
 public class SchemaMigration {
 
     public static final String DATA_SOURCE = "java:app/jdbc/opsdeck";
+    public static final int MAX_POOL_SIZE = 64;
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     @Resource(lookup = DATA_SOURCE)

@@ -54,12 +54,12 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return target.getConnection();
+        return OpenConnections.counted(target.getConnection());
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return target.getConnection();
+        return OpenConnections.counted(target.getConnection());
     }
 
     @Override

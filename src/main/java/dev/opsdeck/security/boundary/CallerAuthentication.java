@@ -2,6 +2,7 @@ package dev.opsdeck.security.boundary;
 
 import dev.opsdeck.api.boundary.ApiError;
 import dev.opsdeck.proxy.boundary.ExternalOrigin;
+import dev.opsdeck.process.control.ServedRoles;
 import dev.opsdeck.security.control.ApiCredentials;
 import dev.opsdeck.security.control.ConsoleLogin;
 import dev.opsdeck.security.control.LoginResult;
@@ -50,6 +51,9 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     ConsoleLogin login;
 
     @Inject
+    ServedRoles served;
+
+    @Inject
     @ConfigProperty(name = "console.session.timeout.minutes", defaultValue = "30")
     int sessionTimeoutMinutes;
 
@@ -60,6 +64,9 @@ public class CallerAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (!served.serves(request.getServletPath())) {
+            return NotServed.answer(response, served.roles());
+        }
         if (isApi(request)) {
             return bearer(request, response, context);
         }

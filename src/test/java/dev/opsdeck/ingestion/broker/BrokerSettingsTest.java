@@ -30,4 +30,13 @@ class BrokerSettingsTest {
                 () -> BrokerSettings.resolve(Map.of("broker.port", "61616x")));
         assertEquals("broker.port must be a number, was 61616x", refused.getMessage());
     }
+
+    @Test
+    void anInstanceConsumesOnlyWhenItsRolesIncludeIngestion() {
+        assertTrue(BrokerSettings.resolve(Map.of()).consumes(), "every role by default");
+        assertTrue(BrokerSettings.resolve(Map.of("opsdeck.roles", "scheduler, Ingestion")).consumes());
+        assertTrue(BrokerSettings.resolve(Map.of("opsdeck.roles", "all")).consumes());
+        assertFalse(BrokerSettings.resolve(Map.of("opsdeck.roles", "console,api")).consumes());
+        assertFalse(BrokerSettings.resolve(Map.of("opsdeck.roles", "console,api,scheduler")).consumes());
+    }
 }

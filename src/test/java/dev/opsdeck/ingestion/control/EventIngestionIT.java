@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsdeck.ingestion.control.DeadLettersIT.Row;
 import dev.opsdeck.ingestion.entity.Outcome;
+import dev.opsdeck.ingestion.entity.QueueDepth;
 import dev.opsdeck.ingestion.entity.Stream;
 import dev.opsdeck.testing.Databases;
 import dev.opsdeck.testing.Events;
@@ -49,7 +50,7 @@ class EventIngestionIT {
         writer = new ReadModelWriter(readModels, statements, 1, 64, clock, Executors.defaultThreadFactory(), size -> { });
         statistics = new IngestionStatistics(clock);
         return new EventIngestion(new EventParser(65_536, clock, Duration.ofDays(1)), writer, new DeadLetters(deadLetters, clock),
-                statistics, new IngestionMetrics(NoMetrics.registry(), () -> 0L),
+                statistics, new IngestionMetrics(NoMetrics.registry(), () -> 0L, stream -> QueueDepth.unavailable("not under test")),
                 new RetryPolicy(ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(2)), clock);
     }
 

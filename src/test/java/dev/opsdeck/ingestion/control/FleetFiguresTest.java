@@ -30,7 +30,7 @@ class FleetFiguresTest {
             streams.put(stream, new StreamFigures(outcomes, rate, rate / 2, lag, lastEvent));
             applies.put(stream, lastApplied);
         }
-        return new InstanceFigures(name, "1", T, T, null, state, streams, applies);
+        return new InstanceFigures(name, "1", "console,api,ingestion,scheduler", T, T, null, state, streams, applies);
     }
 
     @Test

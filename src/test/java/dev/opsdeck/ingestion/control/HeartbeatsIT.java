@@ -49,9 +49,9 @@ class HeartbeatsIT {
     @ValueSource(strings = {"postgresql", "h2"})
     void eachInstanceSeesEveryInstanceAndTheSumOfTheLiveOnes(String database) throws Exception {
         DataSource dataSource = open(database);
-        Heartbeats a = new Heartbeats(dataSource, "a", "1.0", STALE, FORGET);
-        Heartbeats b = new Heartbeats(dataSource, "b", "1.0", STALE, FORGET);
-        Heartbeats c = new Heartbeats(dataSource, "c", "0.9", STALE, FORGET);
+        Heartbeats a = new Heartbeats(dataSource, "a", "1.0", "console,api,ingestion,scheduler", STALE, FORGET);
+        Heartbeats b = new Heartbeats(dataSource, "b", "1.0", "console,api,ingestion,scheduler", STALE, FORGET);
+        Heartbeats c = new Heartbeats(dataSource, "c", "0.9", "ingestion", STALE, FORGET);
         IngestionStatistics aFigures = statistics(3, 1, START);
         a.beat(aFigures, START.plusSeconds(5));
         a.beat(aFigures, START.plusSeconds(10));
@@ -70,6 +70,7 @@ class HeartbeatsIT {
                 "the reading instance's own figures are those of this moment, not of its last heartbeat");
         assertEquals(State.STALE, instances.get("c").state());
         assertEquals("0.9", instances.get("c").version());
+        assertEquals("ingestion", instances.get("c").roles(), "each instance's roles travel with its heartbeat");
         assertEquals(8L, fromB.totals().get(Stream.PAYMENTS).outcomes().get(Outcome.APPLIED), "a and b; c is stale");
         assertEquals(3L, fromB.totals().get(Stream.ACCOUNTS).outcomes().get(Outcome.DUPLICATE));
         assertEquals(Duration.ofSeconds(2), fromB.totals().get(Stream.PAYMENTS).lag());
@@ -80,9 +81,9 @@ class HeartbeatsIT {
     @ValueSource(strings = {"postgresql", "h2"})
     void aStoppedInstanceIsShownStoppedAndASilentOneIsForgotten(String database) throws Exception {
         DataSource dataSource = open(database);
-        Heartbeats a = new Heartbeats(dataSource, "a", "1.0", STALE, FORGET);
-        Heartbeats b = new Heartbeats(dataSource, "b", "1.0", STALE, FORGET);
-        Heartbeats c = new Heartbeats(dataSource, "c", "1.0", STALE, FORGET);
+        Heartbeats a = new Heartbeats(dataSource, "a", "1.0", "console,api,ingestion,scheduler", STALE, FORGET);
+        Heartbeats b = new Heartbeats(dataSource, "b", "1.0", "console,api,ingestion,scheduler", STALE, FORGET);
+        Heartbeats c = new Heartbeats(dataSource, "c", "1.0", "console,api,ingestion,scheduler", STALE, FORGET);
         a.stopped(statistics(1, 0, START), START.plusSeconds(5));
         c.beat(statistics(1, 0, START), START.minus(FORGET).minusSeconds(1));
         b.beat(statistics(0, 0, START), START.plusSeconds(6));

@@ -1,0 +1,29 @@
+package dev.opsdeck.console.boundary;
+
+import dev.opsdeck.process.control.FleetRoles;
+import dev.opsdeck.process.control.InteractiveFirst;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+
+/** The dashboard's view of who does what: each instance's roles, and how much this instance's ingestion gives way. */
+@Named
+@RequestScoped
+public class DashboardRoles {
+
+    @Inject
+    FleetRoles fleetRoles;
+
+    @Inject
+    InteractiveFirst interactiveFirst;
+
+    /** As the instance's last heartbeat said; read after the dashboard has read the heartbeats. */
+    public String rolesOf(String instance) {
+        return fleetRoles.of(instance);
+    }
+
+    public String getYielding() {
+        return interactiveFirst.ingestionYield().figures().summary(Instant.now());
+    }
+}

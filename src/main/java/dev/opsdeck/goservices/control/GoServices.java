@@ -1,4 +1,4 @@
-package dev.opsdeck.commands.control;
+package dev.opsdeck.goservices.control;
 
 import dev.opsdeck.configuration.InvalidConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
@@ -18,13 +18,6 @@ public class GoServices {
 
     void checkConfigurationAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         ServiceSettings current = settings();
-        try {
-            var config = ConfigProvider.getConfig();
-            FourEyes.parse(config.getOptionalValue(FourEyes.KEY, String.class));
-            ConfirmationTimeout.parse(config.getOptionalValue(ConfirmationTimeout.KEY, String.class).orElse("PT10M"));
-        } catch (InvalidConfigurationException e) {
-            throw StartupFailure.stop(e);
-        }
         for (ServiceEndpoint endpoint : new ServiceEndpoint[]{current.payments(), current.accounts()}) {
             LOG.info(() -> "Actions: " + endpoint + (endpoint.configured() ? ""
                     : "; its actions fail as not sent until " + endpoint.service() + ".service.url is set"));

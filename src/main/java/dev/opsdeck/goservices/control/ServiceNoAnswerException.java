@@ -1,4 +1,4 @@
-package dev.opsdeck.commands.control;
+package dev.opsdeck.goservices.control;
 
 /**
  * The request may have reached the service but no usable answer came back (read timeout, broken connection, 5xx):

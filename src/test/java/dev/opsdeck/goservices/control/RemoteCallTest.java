@@ -1,4 +1,4 @@
-package dev.opsdeck.commands.control;
+package dev.opsdeck.goservices.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

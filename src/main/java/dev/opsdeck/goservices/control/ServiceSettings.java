@@ -1,4 +1,4 @@
-package dev.opsdeck.commands.control;
+package dev.opsdeck.goservices.control;
 
 import dev.opsdeck.configuration.InvalidConfigurationException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.opsdeck.commands.control;
+package dev.opsdeck.goservices.control;
 
 /** The call did not leave Opsdeck (not configured, circuit open, bulkhead full, connection refused): nothing was sent. */
 public class ServiceUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.opsdeck.commands.control;
+package dev.opsdeck.goservices.control;
 
 import java.net.URI;
 import java.time.Duration;

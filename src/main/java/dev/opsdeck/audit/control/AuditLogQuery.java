@@ -2,8 +2,8 @@ package dev.opsdeck.audit.control;
 
 import dev.opsdeck.audit.entity.AuditEntry;
 import dev.opsdeck.audit.entity.AuditFilter;
-import dev.opsdeck.reports.control.ExportLimits;
-import dev.opsdeck.reports.control.TableWriter;
+import dev.opsdeck.tables.control.ExportLimits;
+import dev.opsdeck.tables.control.TableWriter;
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

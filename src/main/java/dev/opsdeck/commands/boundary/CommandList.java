@@ -4,7 +4,7 @@ import dev.opsdeck.commands.control.ActionRefusedException;
 import dev.opsdeck.commands.control.ActionRequests;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.CommandState;
-import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.security.boundary.SignedInUser;
 import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Caller;
 import dev.opsdeck.security.entity.Role;

@@ -8,7 +8,7 @@ import dev.opsdeck.commands.control.ActionRequests;
 import dev.opsdeck.commands.control.CommandStore;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.CommandState;
-import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.boundary.Permitted;
 import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Role;

@@ -1,4 +1,4 @@
-package dev.opsdeck.reports.control;
+package dev.opsdeck.tables.control;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;

@@ -1,6 +1,5 @@
-package dev.opsdeck.security.boundary;
+package dev.opsdeck.proxy.boundary;
 
-import dev.opsdeck.proxy.boundary.ExternalOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The address a request came from, as the audit log records it: the client's, also behind a trusted proxy. */

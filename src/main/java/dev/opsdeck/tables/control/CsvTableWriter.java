@@ -1,4 +1,4 @@
-package dev.opsdeck.reports.control;
+package dev.opsdeck.tables.control;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.opsdeck.reports.control;
+package dev.opsdeck.tables.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,6 @@
-package dev.opsdeck.console.boundary;
+package dev.opsdeck.tables.boundary;
 
-import dev.opsdeck.reports.control.Money;
+import dev.opsdeck.tables.control.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Duration;

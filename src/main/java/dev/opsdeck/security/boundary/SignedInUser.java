@@ -1,6 +1,6 @@
-package dev.opsdeck.console.boundary;
+package dev.opsdeck.security.boundary;
 
-import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.control.ConsoleLogin;
 import dev.opsdeck.security.entity.Role;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package dev.opsdeck.reports.control;
+package dev.opsdeck.tables.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

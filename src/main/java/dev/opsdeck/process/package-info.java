@@ -1,2 +1,2 @@
-/** The JVM process Opsdeck runs in: settings the runnable applies to its own JVM at start. */
+/** The JVM process Opsdeck runs in: the build it runs, and settings the runnable applies to its own JVM at start. */
 package dev.opsdeck.process;

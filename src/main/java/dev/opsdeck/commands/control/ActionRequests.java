@@ -6,7 +6,7 @@ import dev.opsdeck.commands.control.ActionRefusedException.Why;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
 import dev.opsdeck.commands.entity.CommandState;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import dev.opsdeck.security.entity.Caller;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -37,7 +37,7 @@ public class ActionRequests {
     public record ItemOutcome(UUID targetId, boolean queued, ActionCommand command, String message) {
     }
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

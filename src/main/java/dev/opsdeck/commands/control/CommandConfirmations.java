@@ -4,7 +4,7 @@ import dev.opsdeck.audit.control.AuditTrail;
 import dev.opsdeck.audit.entity.AuditRecord;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,7 @@ public class CommandConfirmations {
 
     private static final int BATCH = 200;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

@@ -12,7 +12,7 @@ import dev.opsdeck.goservices.control.ServiceAnswer;
 import dev.opsdeck.goservices.control.ServiceNoAnswerException;
 import dev.opsdeck.goservices.control.ServiceUnavailableException;
 import dev.opsdeck.payments.control.PaymentsService;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -46,7 +46,7 @@ public class CommandDispatcher {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Resource

@@ -3,11 +3,11 @@ package dev.opsdeck.console.control;
 import dev.opsdeck.console.entity.ExportColumn;
 import dev.opsdeck.console.entity.ListState;
 import dev.opsdeck.console.entity.ReadModelTable;
+import dev.opsdeck.schema.control.Schema;
 import dev.opsdeck.tables.control.ExportLimits;
 import dev.opsdeck.tables.control.Money;
 import dev.opsdeck.tables.control.ReportFormat;
 import dev.opsdeck.tables.control.TableWriter;
-import dev.opsdeck.schema.boundary.SchemaMigration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class ListExporter {
     public static final long XLSX_MAX_ROWS = 1_048_575;
     static final int FETCH_SIZE = 2_000;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

@@ -3,7 +3,7 @@ package dev.opsdeck.console.control;
 import dev.opsdeck.console.entity.ListState;
 import dev.opsdeck.console.entity.ReadModelTable;
 import dev.opsdeck.console.entity.RowCount;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,7 +36,7 @@ public class ListReader {
     @PersistenceContext
     EntityManager em;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     private volatile Boolean postgres;

@@ -1,7 +1,7 @@
 package dev.opsdeck.ingestion.boundary;
 
 import dev.opsdeck.ingestion.control.ProcessedEventsRetention;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
@@ -31,7 +31,7 @@ public class ProcessedEventsPurge {
     private static final Logger LOG = Logger.getLogger(ProcessedEventsPurge.class.getName());
     static final int CHUNK = 10_000;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

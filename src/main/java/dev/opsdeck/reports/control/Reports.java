@@ -1,6 +1,6 @@
 package dev.opsdeck.reports.control;
 
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -27,7 +27,7 @@ public class Reports {
 
     private static final Logger LOG = Logger.getLogger(Reports.class.getName());
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Resource

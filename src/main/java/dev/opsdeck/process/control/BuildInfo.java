@@ -1,4 +1,4 @@
-package dev.opsdeck.info.control;
+package dev.opsdeck.process.control;
 
 import java.io.IOException;
 import java.io.InputStream;

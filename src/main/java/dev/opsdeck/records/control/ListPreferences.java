@@ -1,6 +1,6 @@
-package dev.opsdeck.console.control;
+package dev.opsdeck.records.control;
 
-import dev.opsdeck.console.entity.SavedView;
+import dev.opsdeck.records.entity.SavedView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,6 +1,6 @@
-package dev.opsdeck.ingestion.control;
+package dev.opsdeck.records.control;
 
-import dev.opsdeck.ingestion.entity.RecordEvent;
+import dev.opsdeck.records.entity.RecordEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

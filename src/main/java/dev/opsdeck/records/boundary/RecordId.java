@@ -1,4 +1,4 @@
-package dev.opsdeck.console.boundary;
+package dev.opsdeck.records.boundary;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

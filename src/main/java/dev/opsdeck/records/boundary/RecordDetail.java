@@ -1,9 +1,9 @@
-package dev.opsdeck.console.boundary;
+package dev.opsdeck.records.boundary;
 
 import dev.opsdeck.audit.control.AuditHistory;
 import dev.opsdeck.audit.entity.AuditEntry;
-import dev.opsdeck.ingestion.control.RecordEvents;
-import dev.opsdeck.ingestion.entity.RecordEvent;
+import dev.opsdeck.records.control.RecordEvents;
+import dev.opsdeck.records.entity.RecordEvent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +21,7 @@ public abstract class RecordDetail<T> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    protected static final int RECENT = 20;
+    public static final int RECENT = 20;
 
     @PersistenceContext
     protected EntityManager em;

@@ -1,4 +1,4 @@
-package dev.opsdeck.console.entity;
+package dev.opsdeck.records.entity;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.opsdeck.ingestion.entity;
+package dev.opsdeck.records.entity;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,10 +1,10 @@
-package dev.opsdeck.console.boundary;
+package dev.opsdeck.records.boundary;
 
 import dev.opsdeck.audit.control.AuditTrail;
 import dev.opsdeck.audit.entity.AuditRecord;
-import dev.opsdeck.console.control.ListExporter;
-import dev.opsdeck.console.entity.ListState;
-import dev.opsdeck.console.entity.ReadModelTable;
+import dev.opsdeck.records.control.ListExporter;
+import dev.opsdeck.records.entity.ListState;
+import dev.opsdeck.records.entity.ReadModelTable;
 import dev.opsdeck.logging.control.Failures;
 import dev.opsdeck.tables.control.ExportLimits;
 import dev.opsdeck.tables.control.ReportFormat;

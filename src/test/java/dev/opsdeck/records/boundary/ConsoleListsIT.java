@@ -1,4 +1,4 @@
-package dev.opsdeck.console.boundary;
+package dev.opsdeck.records.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.opsdeck.console.entity;
+package dev.opsdeck.records.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,11 +1,11 @@
-package dev.opsdeck.console.control;
+package dev.opsdeck.records.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.opsdeck.console.entity.ListState;
-import dev.opsdeck.console.entity.ReadModelTable;
+import dev.opsdeck.records.entity.ListState;
+import dev.opsdeck.records.entity.ReadModelTable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,6 @@
-package dev.opsdeck.console.boundary;
+package dev.opsdeck.records.boundary;
 
-import dev.opsdeck.console.entity.ListState;
+import dev.opsdeck.records.entity.ListState;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.opsdeck.console.entity;
+package dev.opsdeck.records.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

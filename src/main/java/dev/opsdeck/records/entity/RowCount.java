@@ -1,4 +1,4 @@
-package dev.opsdeck.console.entity;
+package dev.opsdeck.records.entity;
 
 /** How many rows a list has: exact when counting was cheap, else the database planner's estimate. */
 public record RowCount(long rows, boolean exact) {

@@ -1,11 +1,11 @@
-package dev.opsdeck.console.boundary;
+package dev.opsdeck.records.boundary;
 
-import dev.opsdeck.console.control.ListPreferences;
-import dev.opsdeck.console.control.ListReader;
-import dev.opsdeck.console.entity.ListState;
-import dev.opsdeck.console.entity.ReadModelTable;
-import dev.opsdeck.console.entity.RowCount;
-import dev.opsdeck.console.entity.SavedView;
+import dev.opsdeck.records.control.ListPreferences;
+import dev.opsdeck.records.control.ListReader;
+import dev.opsdeck.records.entity.ListState;
+import dev.opsdeck.records.entity.ReadModelTable;
+import dev.opsdeck.records.entity.RowCount;
+import dev.opsdeck.records.entity.SavedView;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -87,7 +87,7 @@ public abstract class ReadModelList<T> implements Serializable {
         try {
             ListState filtered = filters.applyTo(state, table.defaultColumns());
             ListState.parse(table, filtered.toQueryString());
-            dev.opsdeck.console.control.ListQuery.of(table, filtered);
+            dev.opsdeck.records.control.ListQuery.of(table, filtered);
             state = filtered;
             count = reader.count(table, state);
         } catch (IllegalArgumentException e) {

@@ -1,7 +1,7 @@
-package dev.opsdeck.console.control;
+package dev.opsdeck.records.control;
 
-import dev.opsdeck.console.entity.ListState;
-import dev.opsdeck.console.entity.ReadModelTable;
+import dev.opsdeck.records.entity.ListState;
+import dev.opsdeck.records.entity.ReadModelTable;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;

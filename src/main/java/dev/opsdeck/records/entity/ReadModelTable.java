@@ -1,4 +1,4 @@
-package dev.opsdeck.console.entity;
+package dev.opsdeck.records.entity;
 
 import java.util.List;
 import java.util.Map;

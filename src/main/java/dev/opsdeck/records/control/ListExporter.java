@@ -1,8 +1,8 @@
-package dev.opsdeck.console.control;
+package dev.opsdeck.records.control;
 
-import dev.opsdeck.console.entity.ExportColumn;
-import dev.opsdeck.console.entity.ListState;
-import dev.opsdeck.console.entity.ReadModelTable;
+import dev.opsdeck.records.entity.ExportColumn;
+import dev.opsdeck.records.entity.ListState;
+import dev.opsdeck.records.entity.ReadModelTable;
 import dev.opsdeck.schema.control.Schema;
 import dev.opsdeck.tables.control.ExportLimits;
 import dev.opsdeck.tables.control.Money;

@@ -37,6 +37,9 @@ public class CommandConfirmations {
     AuditTrail audit;
 
     @Inject
+    CommandOutcomes outcomes;
+
+    @Inject
     MetricRegistry registry;
 
     @Inject
@@ -45,12 +48,14 @@ public class CommandConfirmations {
 
     Clock clock = Clock.systemUTC();
     private CommandStore store;
+    private CommandQueries queries;
     private Duration timeout;
     private final AtomicLong overdue = new AtomicLong();
 
     @PostConstruct
     void build() {
         store = new CommandStore(dataSource);
+        queries = new CommandQueries(dataSource);
         timeout = ConfirmationTimeout.parse(confirmationTimeout);
         registry.gauge(Metadata.builder().withName("actions.commands.unconfirmed.overdue")
                 .withDescription("Accepted commands whose confirming event did not arrive within actions.confirmation.timeout")
@@ -64,7 +69,8 @@ public class CommandConfirmations {
             for (UUID id : store.confirmable(kind, BATCH)) {
                 if (store.confirm(id, now)) {
                     confirmed++;
-                    store.find(id).ifPresent(command -> record(command, "confirmed", "confirmed",
+                    outcomes.changed(id);
+                    queries.find(id).ifPresent(command -> record(command, "confirmed", "confirmed",
                             "the " + kind.service() + " service's event shows the change"));
                 }
             }
@@ -76,11 +82,11 @@ public class CommandConfirmations {
         Instant now = clock.instant();
         for (UUID id : store.overdue(now.minus(timeout), BATCH)) {
             if (store.flagOverdue(id, now)) {
-                store.find(id).ifPresent(command -> record(command, "unconfirmed", "overdue",
+                queries.find(id).ifPresent(command -> record(command, "unconfirmed", "overdue",
                         "no confirming event within " + timeout));
             }
         }
-        overdue.set(store.countOverdue());
+        overdue.set(queries.countOverdue());
     }
 
     private void record(ActionCommand command, String step, String outcome, String details) {

@@ -65,6 +65,9 @@ public class CommandDispatcher {
     AuditTrail audit;
 
     @Inject
+    CommandOutcomes outcomes;
+
+    @Inject
     @ConfigProperty(name = "actions.max-attempts", defaultValue = "8")
     int maxAttempts;
 
@@ -115,6 +118,7 @@ public class CommandDispatcher {
             attempt(claim.get());
         } finally {
             inFlight.remove(claimed);
+            outcomes.changed(claimed);
         }
         return true;
     }

@@ -41,6 +41,29 @@ public final class Databases {
         return "jdbc:postgresql://127.0.0.1:5432/" + name;
     }
 
+    /** A database owned by a migration role of its own, with an application role beside it (both log in without a password). */
+    public record SplitRoles(String url, String migrationRole, String applicationRole) {
+    }
+
+    public static SplitRoles createPostgresDatabaseWithRoles(String suffix) throws Exception {
+        String name = System.getProperty("it.db.name") + "_" + suffix;
+        SplitRoles roles = new SplitRoles("jdbc:postgresql://127.0.0.1:5432/" + name, name + "_owner", name + "_app");
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
+            admin.createStatement().execute("CREATE ROLE " + roles.migrationRole() + " LOGIN");
+            admin.createStatement().execute("CREATE ROLE " + roles.applicationRole() + " LOGIN");
+            admin.createStatement().execute("CREATE DATABASE " + name + " OWNER " + roles.migrationRole());
+        }
+        return roles;
+    }
+
+    public static void dropPostgresDatabase(SplitRoles roles) throws Exception {
+        dropPostgresDatabase(roles.url());
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
+            admin.createStatement().execute("DROP ROLE IF EXISTS " + roles.applicationRole());
+            admin.createStatement().execute("DROP ROLE IF EXISTS " + roles.migrationRole());
+        }
+    }
+
     public static void dropPostgresDatabase(String url) throws Exception {
         String name = url.substring(url.lastIndexOf('/') + 1);
         try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {

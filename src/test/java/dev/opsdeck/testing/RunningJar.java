@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** target/opsdeck.jar as a separate process, with only the environment a test gives it. */
 public final class RunningJar implements AutoCloseable {
 
-    private static final List<String> INHERITED_SETTINGS = List.of("DB_URL", "DB_USER", "DB_PASSWORD",
+    private static final List<String> INHERITED_SETTINGS = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "DB_MIGRATION_USER", "DB_MIGRATION_PASSWORD",
             "SERVICE_API_TOKENS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_CONFIG_PROFILE",
             "DB_LOCK_TIMEOUT_MS", "INGESTION_RETRY_INITIAL_DELAY_MS", "REPORTS_DIR", "PAYMENTS_SERVICE_URL",
             "PAYMENTS_SERVICE_TOKEN", "ACCOUNTS_SERVICE_URL", "ACCOUNTS_SERVICE_TOKEN", "ACTIONS_DEADLINE_MS",

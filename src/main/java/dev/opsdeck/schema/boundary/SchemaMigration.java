@@ -1,5 +1,7 @@
 package dev.opsdeck.schema.boundary;
 
+import dev.opsdeck.configuration.InvalidConfigurationException;
+import dev.opsdeck.configuration.MissingConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
 import dev.opsdeck.schema.control.Schema;
 import java.sql.SQLException;
@@ -42,6 +44,8 @@ public class SchemaMigration {
         try {
             int applied = schema.migrate();
             LOG.info(() -> "Database schema is current (" + applied + " migrations applied now)");
+        } catch (InvalidConfigurationException | MissingConfigurationException e) {
+            throw StartupFailure.stop(e);
         } catch (RuntimeException | SQLException e) {
             LOG.log(Level.SEVERE, "Schema migration failed", e);
             throw StartupFailure.stop(new IllegalStateException("schema migration failed: " + e.getMessage(), e));

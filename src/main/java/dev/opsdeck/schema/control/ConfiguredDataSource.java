@@ -33,6 +33,9 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     ConfiguredDataSource(DatabaseSettings settings) {
+        if (settings.separateRoles() && settings.url().startsWith("jdbc:h2:")) {
+            ApplicationRole.createOnH2(settings);
+        }
         this.target = settings.dataSource();
     }
 

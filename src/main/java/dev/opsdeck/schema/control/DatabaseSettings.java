@@ -13,12 +13,17 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Where the database is: {@code db.url} (env {@code DB_URL}) when set, otherwise a file-based embedded
  * database under the data directory. The {@code prod} profile has no embedded default.
+ *
+ * <p>Two roles: migrations run as {@code migrationUser}, the application as {@code user}. When they differ,
+ * the application's role cannot rewrite the audit log ({@link ApplicationRole}). The embedded database always
+ * has both; elsewhere one role serves both unless {@code db.migration.user} names another.
  */
-public record DatabaseSettings(String url, String user, String password, boolean embedded, long lockTimeoutMs,
-                               long statementTimeoutMs) {
+public record DatabaseSettings(String url, String user, String password, String migrationUser,
+                               String migrationPassword, boolean embedded, long lockTimeoutMs, long statementTimeoutMs) {
 
     public static final String URL_KEY = "db.url";
-    static final String EMBEDDED_USER = "opsdeck";
+    static final String EMBEDDED_OWNER = "opsdeck";
+    static final String EMBEDDED_APPLICATION = "opsdeck_app";
 
     public static DatabaseSettings fromConfig() {
         return from(ConfigProvider.getConfig(DatabaseSettings.class.getClassLoader()));
@@ -36,20 +41,34 @@ public record DatabaseSettings(String url, String user, String password, boolean
         if (url.isEmpty()) {
             Path dataDir = Path.of(config.getOptionalValue("opsdeck.data.dir", String.class).orElse("./data"));
             String file = dataDir.resolve("db").resolve("opsdeck").toAbsolutePath().normalize().toString();
+            String password = config.getOptionalValue("db.password", String.class).orElse(EMBEDDED_OWNER);
             return new DatabaseSettings(
                     "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT="
                             + lockTimeoutMs,
-                    EMBEDDED_USER, config.getOptionalValue("db.password", String.class).orElse(EMBEDDED_USER), true,
-                    lockTimeoutMs, statementTimeoutMs);
+                    EMBEDDED_APPLICATION, password, EMBEDDED_OWNER, password, true, lockTimeoutMs, statementTimeoutMs);
         }
         if (!url.get().startsWith("jdbc:postgresql:") && !url.get().startsWith("jdbc:h2:")) {
             throw new InvalidConfigurationException(URL_KEY + " (DB_URL)",
                     "must start with jdbc:postgresql: or jdbc:h2:, was " + redact(url.get()));
         }
-        return new DatabaseSettings(url.get(),
-                config.getOptionalValue("db.user", String.class).orElse(""),
-                config.getOptionalValue("db.password", String.class).orElse(""),
+        String user = config.getOptionalValue("db.user", String.class).orElse("");
+        String password = config.getOptionalValue("db.password", String.class).orElse("");
+        Optional<String> migrationUser = config.getOptionalValue("db.migration.user", String.class)
+                .filter(value -> !value.isBlank());
+        if (migrationUser.isPresent() && user.isBlank()) {
+            throw new InvalidConfigurationException("db.user (DB_USER)",
+                    "must name the application's role when db.migration.user is set, was empty");
+        }
+        return new DatabaseSettings(url.get(), user, password, migrationUser.orElse(user),
+                migrationUser.isPresent()
+                        ? config.getOptionalValue("db.migration.password", String.class).orElse("")
+                        : password,
                 false, lockTimeoutMs, statementTimeoutMs);
+    }
+
+    /** Whether the application runs as a role of its own, which the migrations then restrict. */
+    public boolean separateRoles() {
+        return !migrationUser.equals(user);
     }
 
     private static long milliseconds(Config config, String key, long defaultValue) {
@@ -66,6 +85,14 @@ public record DatabaseSettings(String url, String user, String password, boolean
     }
 
     DataSource dataSource() {
+        return dataSource(user, password);
+    }
+
+    DataSource migrationDataSource() {
+        return dataSource(migrationUser, migrationPassword);
+    }
+
+    private DataSource dataSource(String user, String password) {
         if (url.startsWith("jdbc:h2:")) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(url);
@@ -94,6 +121,7 @@ public record DatabaseSettings(String url, String user, String password, boolean
 
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + redact(url) + ", user=" + user + ", embedded=" + embedded + "]";
+        return "DatabaseSettings[url=" + redact(url) + ", user=" + user + ", migrationUser=" + migrationUser
+                + ", embedded=" + embedded + "]";
     }
 }

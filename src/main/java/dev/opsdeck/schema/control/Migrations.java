@@ -11,6 +11,16 @@ public final class Migrations {
     private Migrations() {
     }
 
+    /** Migrates as the migration role, then grants the application's role its rights when it is another. */
+    public static int apply(DatabaseSettings settings) {
+        DataSource owner = settings.migrationDataSource();
+        int applied = apply(owner);
+        if (settings.separateRoles()) {
+            ApplicationRole.grant(owner, settings);
+        }
+        return applied;
+    }
+
     public static int apply(DataSource dataSource) {
         return configure(dataSource)
                 .failOnMissingLocations(true)
@@ -36,9 +46,13 @@ public final class Migrations {
 
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            return isPostgres(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database to migrate it: " + e.getMessage(), e);
         }
+    }
+
+    static boolean isPostgres(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 }

@@ -25,7 +25,7 @@ public class Schema {
         if (migrated) {
             return 0;
         }
-        int applied = Migrations.apply(dataSource);
+        int applied = Migrations.apply(DatabaseSettings.fromConfig());
         InstanceStarts.record(dataSource, Instant.now());
         migrated = true;
         return applied;

@@ -1,6 +1,7 @@
 package dev.opsdeck.console.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsdeck.testing.Api;
@@ -16,6 +17,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,10 +74,12 @@ class ConsoleCrawlIT {
                 "OPSDECK_ADMIN_PASSWORD", Browser.ADMIN_PASSWORD,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", System.getenv("MP_JWT_VERIFY_PUBLICKEY_LOCATION"),
                 "MP_JWT_VERIFY_ISSUER", System.getenv("MP_JWT_VERIFY_ISSUER")));
-        String databaseUrl = embedded ? null : Databases.createPostgresDatabase("crawl");
+        // PostgreSQL as production runs it: migrations as the database's owner, the application as a role of its own.
+        Databases.SplitRoles roles = embedded ? null : Databases.createPostgresDatabaseWithRoles("crawl");
         if (!embedded) {
-            environment.put("DB_URL", databaseUrl);
-            environment.put("DB_USER", "postgres");
+            environment.put("DB_URL", roles.url());
+            environment.put("DB_USER", roles.applicationRole());
+            environment.put("DB_MIGRATION_USER", roles.migrationRole());
         }
         try (RunningJar jar = RunningJar.start(environment, port)) {
             jar.awaitReady(Duration.ofMinutes(6));
@@ -82,10 +90,25 @@ class ConsoleCrawlIT {
             assertTrue(failures.isEmpty(), failures.size() + " failures on " + database + ":\n" + String.join("\n", failures)
                     + "\n\nserver log, errors:\n" + jar.output().lines().filter(l -> l.contains("SEVERE"))
                     .map(l -> l.length() > 3000 ? l.substring(0, 3000) : l).reduce("", (a, b) -> a + "\n" + b));
-        } finally {
-            if (databaseUrl != null) {
-                Databases.dropPostgresDatabase(databaseUrl);
+            if (!embedded) {
+                assertAuditLogOnlyGrows(roles);
             }
+        } finally {
+            if (roles != null) {
+                Databases.dropPostgresDatabase(roles);
+            }
+        }
+    }
+
+    /** What the crawl wrote to the audit log, the application's role cannot change. */
+    private static void assertAuditLogOnlyGrows(Databases.SplitRoles roles) throws Exception {
+        try (Connection application = DriverManager.getConnection(roles.url(), roles.applicationRole(), "");
+             Statement statement = application.createStatement()) {
+            ResultSet entries = statement.executeQuery("SELECT COUNT(*) FROM audit_log");
+            entries.next();
+            assertTrue(entries.getInt(1) > 0, "the crawl's actions were audited");
+            SQLException refused = assertThrows(SQLException.class, () -> statement.execute("UPDATE audit_log SET actor = 'x'"));
+            assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
         }
     }
 

@@ -58,4 +58,38 @@ class DatabaseSettingsTest {
                 "db.url", "jdbc:postgresql://db/opsdeck?password=hunter2", "db.password", "hunter2"));
         assertFalse(settings.toString().contains("hunter2"), settings.toString());
     }
+
+    @Test
+    void theEmbeddedDatabaseMigratesAsItsOwnerAndRunsAsAnApplicationRole() {
+        DatabaseSettings settings = DatabaseSettings.from(MapConfig.of("opsdeck.data.dir", "/var/opsdeck"));
+        assertEquals("opsdeck", settings.migrationUser());
+        assertEquals("opsdeck_app", settings.user());
+        assertTrue(settings.separateRoles());
+    }
+
+    @Test
+    void aMigrationRoleSeparatesTheRolesAndHasItsOwnPassword() {
+        DatabaseSettings settings = DatabaseSettings.from(MapConfig.of("db.url", "jdbc:postgresql://db/opsdeck",
+                "db.user", "opsdeck_app", "db.password", "app-secret",
+                "db.migration.user", "opsdeck_owner", "db.migration.password", "owner-secret"));
+        assertTrue(settings.separateRoles());
+        assertEquals("opsdeck_owner", settings.migrationUser());
+        assertEquals("owner-secret", settings.migrationPassword());
+        assertEquals("app-secret", settings.password());
+    }
+
+    @Test
+    void withoutAMigrationRoleOneRoleServesBoth() {
+        DatabaseSettings settings = DatabaseSettings.from(MapConfig.of("db.url", "jdbc:postgresql://db/opsdeck",
+                "db.user", "ops", "db.password", "secret"));
+        assertFalse(settings.separateRoles());
+        assertEquals("secret", settings.migrationPassword());
+    }
+
+    @Test
+    void aMigrationRoleWithoutAnApplicationRoleIsRefused() {
+        var failure = assertThrows(InvalidConfigurationException.class, () -> DatabaseSettings.from(MapConfig.of(
+                "db.url", "jdbc:postgresql://db/opsdeck", "db.migration.user", "opsdeck_owner")));
+        assertTrue(failure.getMessage().contains("db.user (DB_USER)"), failure.getMessage());
+    }
 }

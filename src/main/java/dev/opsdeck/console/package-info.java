@@ -1,2 +1,2 @@
-/** The console's shell: login, layout and menu, the signed-in user, the dashboard. */
+/** The console's shell: login, layout and menu, the dashboard, and the pages shown when something fails or expires. */
 package dev.opsdeck.console;

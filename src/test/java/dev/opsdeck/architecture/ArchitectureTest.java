@@ -8,7 +8,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 
 /**
  * The layout of ../shared/STYLE.md as rules the build checks: business components with boundary, control and entity,
@@ -17,12 +16,11 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 @AnalyzeClasses(packages = "dev.opsdeck", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Frozen like the cycles below: the one use recorded (IngestionPipeline waiting for SchemaMigration) may only go away. */
     @ArchTest
-    static final ArchRule controlAndEntityNeverUseABoundary = FreezingArchRule.freeze(noClasses()
+    static final ArchRule controlAndEntityNeverUseABoundary = noClasses()
             .that().resideInAnyPackage("..control..", "..entity..")
             .should().dependOnClassesThat().resideInAPackage("..boundary..")
-            .because("a boundary is a way in: move what control or entity code needs from it down into control or entity"));
+            .because("a boundary is a way in: move what control or entity code needs from it down into control or entity");
 
     @ArchTest
     static final ArchRule entityNeverUsesControl = noClasses()
@@ -53,13 +51,9 @@ class ArchitectureTest {
             .should().resideInAPackage("..boundary..")
             .because("a JSF backing bean is a way in: it lives in its component's boundary");
 
-    /**
-     * Frozen: the pairs of components that import each other today are recorded in src/test/resources/archunit_store
-     * and may only go away; any new cycle fails the build. Issue 17 is to remove the recorded ones.
-     */
     @ArchTest
-    static final ArchRule componentsAreFreeOfCycles = FreezingArchRule.freeze(slices()
+    static final ArchRule componentsAreFreeOfCycles = slices()
             .matching("dev.opsdeck.(*)..").should().beFreeOfCycles()
             .because("components depend one way: what two components both need moves into a component underneath both, "
-                    + "and a lower component that must tell an upper one fires a CDI event that the upper one observes"));
+                    + "and a lower component that must tell an upper one fires a CDI event that the upper one observes");
 }

@@ -1,8 +1,8 @@
 package dev.opsdeck.accounts.boundary;
 
 import dev.opsdeck.accounts.entity.Account;
-import dev.opsdeck.console.boundary.ReadModelList;
-import dev.opsdeck.console.entity.ReadModelTable;
+import dev.opsdeck.records.boundary.ReadModelList;
+import dev.opsdeck.records.entity.ReadModelTable;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 

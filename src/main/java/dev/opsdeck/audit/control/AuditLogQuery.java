@@ -2,9 +2,9 @@ package dev.opsdeck.audit.control;
 
 import dev.opsdeck.audit.entity.AuditEntry;
 import dev.opsdeck.audit.entity.AuditFilter;
-import dev.opsdeck.reports.control.ExportLimits;
-import dev.opsdeck.reports.control.TableWriter;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
+import dev.opsdeck.tables.control.ExportLimits;
+import dev.opsdeck.tables.control.TableWriter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,7 @@ public class AuditLogQuery {
     @PersistenceContext
     EntityManager em;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

@@ -4,10 +4,11 @@ import dev.opsdeck.accounts.entity.Account;
 import dev.opsdeck.audit.control.AuditTrail;
 import dev.opsdeck.audit.entity.AuditRecord;
 import dev.opsdeck.commands.control.ActionRequests;
+import dev.opsdeck.commands.control.CommandOutcomes;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
-import dev.opsdeck.console.boundary.Formats;
-import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.tables.boundary.Formats;
+import dev.opsdeck.security.boundary.SignedInUser;
 import dev.opsdeck.payments.entity.Payment;
 import dev.opsdeck.security.entity.Caller;
 import dev.opsdeck.security.entity.Role;
@@ -39,6 +40,9 @@ public class ActionDialog implements Serializable {
 
     @Inject
     ActionRequests actions;
+
+    @Inject
+    CommandOutcomes commandOutcomes;
 
     @Inject
     SignedInUser user;
@@ -136,7 +140,7 @@ public class ActionDialog implements Serializable {
                 continue;
             }
             Duration left = Duration.between(Instant.now(), until);
-            ActionCommand command = actions.awaitOutcome(outcome.command().id(), left.isNegative() ? Duration.ZERO : left);
+            ActionCommand command = commandOutcomes.await(outcome.command().id(), left.isNegative() ? Duration.ZERO : left);
             outcomes.add(new Item(item.id, item.amount, item.currency, item.cents, command.state().label(),
                     ActionRequests.describe(command)));
         }

@@ -2,9 +2,10 @@ package dev.opsdeck.commands.boundary;
 
 import dev.opsdeck.commands.control.ActionRefusedException;
 import dev.opsdeck.commands.control.ActionRequests;
+import dev.opsdeck.commands.control.Approvals;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.CommandState;
-import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.security.boundary.SignedInUser;
 import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Caller;
 import dev.opsdeck.security.entity.Role;
@@ -30,6 +31,9 @@ public class CommandList implements Serializable {
 
     @Inject
     ActionRequests actions;
+
+    @Inject
+    Approvals approvals;
 
     @Inject
     SignedInUser user;
@@ -134,8 +138,8 @@ public class CommandList implements Serializable {
         }
         Caller caller = new Caller(user.getName(), Role.granted(user.getRole()));
         try {
-            ActionCommand command = approve ? actions.approve(id, caller, user.getClientAddress())
-                    : actions.reject(id, caller, rejection, user.getClientAddress());
+            ActionCommand command = approve ? approvals.approve(id, caller, user.getClientAddress())
+                    : approvals.reject(id, caller, rejection, user.getClientAddress());
             message(FacesMessage.SEVERITY_INFO, (approve ? "Approved: " : "Rejected: ") + ActionRequests.describe(command));
             rejection = null;
         } catch (ActionRefusedException e) {

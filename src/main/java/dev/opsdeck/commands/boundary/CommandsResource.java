@@ -5,10 +5,11 @@ import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
 import dev.opsdeck.commands.control.ActionRefusedException;
 import dev.opsdeck.commands.control.ActionRequests;
-import dev.opsdeck.commands.control.CommandStore;
+import dev.opsdeck.commands.control.Approvals;
+import dev.opsdeck.commands.control.CommandQueries;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.CommandState;
-import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.boundary.Permitted;
 import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Role;
@@ -44,6 +45,9 @@ public class CommandsResource {
     @Inject
     ActionRequests actions;
 
+    @Inject
+    Approvals approvals;
+
     @Context
     SecurityContext security;
 
@@ -61,7 +65,7 @@ public class CommandsResource {
                 .orElseThrow(() -> new InvalidParameterException("state", "expected one of "
                         + Arrays.stream(CommandState.values()).map(CommandState::label).collect(Collectors.joining(", "))
                         + ", was " + (s.length() > 40 ? s.substring(0, 40) + "..." : s))));
-        Optional<CommandStore.Cursor> after = Parameters.timeCursor(cursor).map(c -> new CommandStore.Cursor(c.at(), c.id()));
+        Optional<CommandQueries.Cursor> after = Parameters.timeCursor(cursor).map(c -> new CommandQueries.Cursor(c.at(), c.id()));
         List<ActionCommand> found = actions.page(wanted, Parameters.uuid("target_id", targetId), after, size + 1);
         List<ActionCommand> page = found.subList(0, Math.min(size, found.size()));
         String next = found.size() > size
@@ -87,7 +91,7 @@ public class CommandsResource {
     @APIResponse(responseCode = "403", description = "The requester cannot approve their own command")
     @APIResponse(responseCode = "409", description = "The command is not awaiting approval")
     public CommandView approve(@PathParam("id") String id) {
-        return CommandView.of(actions.approve(Parameters.requiredUuid("id", id), Requests.caller(security), ClientAddress.of(http)));
+        return CommandView.of(approvals.approve(Parameters.requiredUuid("id", id), Requests.caller(security), ClientAddress.of(http)));
     }
 
     @POST
@@ -98,7 +102,7 @@ public class CommandsResource {
     @APIResponse(responseCode = "403", description = "The requester cannot decide on their own command")
     @APIResponse(responseCode = "409", description = "The command is not awaiting approval")
     public CommandView reject(@PathParam("id") String id, JsonObject body) {
-        return CommandView.of(actions.reject(Parameters.requiredUuid("id", id), Requests.caller(security),
+        return CommandView.of(approvals.reject(Parameters.requiredUuid("id", id), Requests.caller(security),
                 Requests.reason(body), ClientAddress.of(http)));
     }
 }

@@ -4,7 +4,7 @@ import dev.opsdeck.api.boundary.Parameters;
 import dev.opsdeck.commands.control.ActionRequests;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
-import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

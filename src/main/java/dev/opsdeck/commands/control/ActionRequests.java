@@ -6,7 +6,7 @@ import dev.opsdeck.commands.control.ActionRefusedException.Why;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
 import dev.opsdeck.commands.entity.CommandState;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import dev.opsdeck.security.entity.Caller;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The way in for every action, from the API and from the console: checks the request and the target's
- * eligibility, stores the command (the outbox), audits it and has it sent. Also approval by a second operator,
- * and waiting for a command's outcome so a dialog can show it per item.
+ * eligibility, stores the command (the outbox), audits it and has it sent. A second operator's decision is
+ * {@link Approvals}'; waiting for an outcome is {@link CommandOutcomes}'.
  */
 @ApplicationScoped
 public class ActionRequests {
@@ -37,7 +36,7 @@ public class ActionRequests {
     public record ItemOutcome(UUID targetId, boolean queued, ActionCommand command, String message) {
     }
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject
@@ -52,12 +51,14 @@ public class ActionRequests {
 
     Clock clock = Clock.systemUTC();
     private CommandStore store;
+    private CommandQueries queries;
     private ReadModelTargets targets;
     private FourEyes fourEyes;
 
     @PostConstruct
     void build() {
         store = new CommandStore(dataSource);
+        queries = new CommandQueries(dataSource);
         targets = new ReadModelTargets(dataSource);
         fourEyes = FourEyes.parse(fourEyesThreshold);
     }
@@ -101,7 +102,7 @@ public class ActionRequests {
         }
         try {
             if (key.isPresent()) {
-                Optional<ActionCommand> earlier = store.findByClientKey(requester.name(), key.get());
+                Optional<ActionCommand> earlier = queries.findByClientKey(requester.name(), key.get());
                 if (earlier.isPresent()) {
                     return sameRequest(earlier.get(), kind, targetId);
                 }
@@ -113,7 +114,7 @@ public class ActionRequests {
                         + " is " + target.status() + "; only a " + kind.eligibleStatus() + " " + kind.targetType()
                         + " can be asked to " + kind.label());
             }
-            Optional<ActionCommand> open = store.openFor(targetId, kind);
+            Optional<ActionCommand> open = queries.openFor(targetId, kind);
             if (open.isPresent()) {
                 throw refused(kind, targetId, requester, clientAddress, Why.NOT_ELIGIBLE, "a " + kind.label() + " of "
                         + kind.targetType() + " " + targetId + " is already under way (command " + open.get().id()
@@ -130,7 +131,7 @@ public class ActionRequests {
                 store.insert(command);
             } catch (SQLException e) {
                 if (key.isPresent() && e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                    return sameRequest(store.findByClientKey(requester.name(), key.get()).orElseThrow(() -> e), kind, targetId);
+                    return sameRequest(queries.findByClientKey(requester.name(), key.get()).orElseThrow(() -> e), kind, targetId);
                 }
                 throw e;
             }
@@ -147,89 +148,20 @@ public class ActionRequests {
         }
     }
 
-    public ActionCommand approve(UUID commandId, Caller approver, String clientAddress) {
-        ActionCommand command = awaitingApproval(commandId, approver);
-        return decide(command, CommandState.PENDING, approver, clientAddress, "approved",
-                "approved by " + approver.name() + "; queued", null);
-    }
-
-    public ActionCommand reject(UUID commandId, Caller approver, String reason, String clientAddress) {
-        String why = Reasons.check(reason);
-        ActionCommand command = awaitingApproval(commandId, approver);
-        return decide(command, CommandState.REJECTED, approver, clientAddress, "declined",
-                "not sent: approval refused by " + approver.name() + ": " + why, why);
-    }
-
-    private ActionCommand awaitingApproval(UUID commandId, Caller approver) {
-        requireActor(approver);
-        ActionCommand command = find(commandId).orElseThrow(() ->
-                new ActionRefusedException(Why.NOT_FOUND, null, "no command " + commandId));
-        if (command.state() != CommandState.AWAITING_APPROVAL) {
-            throw new ActionRefusedException(Why.NOT_ELIGIBLE, null, "command " + commandId + " is "
-                    + command.state().label() + ", not awaiting approval");
-        }
-        if (command.requestedBy().equals(approver.name())) {
-            throw new ActionRefusedException(Why.FORBIDDEN, null, "a second operator must decide: " + approver.name()
-                    + " requested command " + commandId);
-        }
-        return command;
-    }
-
-    private ActionCommand decide(ActionCommand command, CommandState to, Caller approver, String clientAddress,
-                                 String step, String outcome, String reason) {
-        try {
-            if (!store.decide(command.id(), to, approver.name(), outcome, clock.instant())) {
-                throw new ActionRefusedException(Why.NOT_ELIGIBLE, null, "command " + command.id() + " was decided meanwhile");
-            }
-            audit.record(AuditRecord.of(approver.name(), clientAddress, command.kind().audit(step), step)
-                    .on(command.kind().targetType(), command.targetId().toString())
-                    .details("command " + command.id() + " requested by " + command.requestedBy()
-                            + (reason == null ? "" : ", reason: " + reason)));
-            if (to == CommandState.PENDING) {
-                dispatcher.dispatchSoon(command.id());
-            }
-            return find(command.id()).orElseThrow();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the decision could not be stored: " + e.getMessage(), e);
-        }
-    }
-
     public Optional<ActionCommand> find(UUID commandId) {
         try {
-            return store.find(commandId);
+            return queries.find(commandId);
         } catch (SQLException e) {
             throw new IllegalStateException("commands cannot be read: " + e.getMessage(), e);
         }
     }
 
     public List<ActionCommand> page(Optional<CommandState> state, Optional<UUID> targetId,
-                                    Optional<CommandStore.Cursor> after, int limit) {
+                                    Optional<CommandQueries.Cursor> after, int limit) {
         try {
-            return store.page(state, targetId, after, limit);
+            return queries.page(state, targetId, after, limit);
         } catch (SQLException e) {
             throw new IllegalStateException("commands cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Waits up to {@code atMost} until the command has an outcome to show (answered, failed, confirmed, or held
-     * for approval) and returns it as it then stands; after the wait it may still be {@code pending} or {@code sent}.
-     */
-    public ActionCommand awaitOutcome(UUID commandId, Duration atMost) {
-        Instant until = clock.instant().plus(atMost);
-        while (true) {
-            ActionCommand command = find(commandId).orElseThrow(() ->
-                    new ActionRefusedException(Why.NOT_FOUND, null, "no command " + commandId));
-            if (command.state().answered() || command.state() == CommandState.AWAITING_APPROVAL
-                    || !clock.instant().isBefore(until)) {
-                return command;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return command;
-            }
         }
     }
 
@@ -245,7 +177,7 @@ public class ActionRequests {
         }
     }
 
-    private static void requireActor(Caller caller) {
+    static void requireActor(Caller caller) {
         if (caller == null || !(caller.roles().contains(Role.OPERATOR) || caller.roles().contains(Role.ADMIN))) {
             throw new ActionRefusedException(Why.FORBIDDEN, null, (caller == null ? "nobody" : caller.name())
                     + " may not act: the operator or admin role is needed");

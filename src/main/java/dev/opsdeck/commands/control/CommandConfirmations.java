@@ -4,7 +4,7 @@ import dev.opsdeck.audit.control.AuditTrail;
 import dev.opsdeck.audit.entity.AuditRecord;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +30,14 @@ public class CommandConfirmations {
 
     private static final int BATCH = 200;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    CommandOutcomes outcomes;
 
     @Inject
     MetricRegistry registry;
@@ -48,12 +51,14 @@ public class CommandConfirmations {
 
     Clock clock = Clock.systemUTC();
     private CommandStore store;
+    private CommandQueries queries;
     private Duration timeout;
     private final AtomicLong overdue = new AtomicLong();
 
     @PostConstruct
     void build() {
         store = new CommandStore(dataSource);
+        queries = new CommandQueries(dataSource);
         timeout = ConfirmationTimeout.parse(confirmationTimeout);
         registry.gauge(Metadata.builder().withName("opsdeck.commands.unconfirmed.overdue")
                 .withDescription("Accepted commands whose confirming event did not arrive within actions.confirmation.timeout")
@@ -67,7 +72,8 @@ public class CommandConfirmations {
             for (UUID id : store.confirmable(kind, BATCH)) {
                 if (store.confirm(id, now)) {
                     confirmed++;
-                    store.find(id).ifPresent(command -> record(command, "confirmed", "confirmed",
+                    outcomes.changed(id);
+                    queries.find(id).ifPresent(command -> record(command, "confirmed", "confirmed",
                             "the " + kind.service() + " service's event shows the change"));
                 }
             }
@@ -79,11 +85,11 @@ public class CommandConfirmations {
         Instant now = clock.instant();
         for (UUID id : store.overdue(now.minus(timeout), BATCH)) {
             if (store.flagOverdue(id, now)) {
-                store.find(id).ifPresent(command -> record(command, "unconfirmed", "overdue",
+                queries.find(id).ifPresent(command -> record(command, "unconfirmed", "overdue",
                         "no confirming event within " + timeout));
             }
         }
-        overdue.set(store.countOverdue());
+        overdue.set(queries.countOverdue());
     }
 
     private void record(ActionCommand command, String step, String outcome, String details) {

@@ -6,12 +6,17 @@ import dev.opsdeck.audit.entity.AuditRecord;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
 import dev.opsdeck.commands.entity.CommandState;
+import dev.opsdeck.goservices.control.GoServices;
+import dev.opsdeck.goservices.control.RemoteCall;
+import dev.opsdeck.goservices.control.ServiceAnswer;
+import dev.opsdeck.goservices.control.ServiceNoAnswerException;
+import dev.opsdeck.goservices.control.ServiceUnavailableException;
 import dev.opsdeck.payments.control.PaymentsService;
-import dev.opsdeck.schema.boundary.SchemaMigration;
 import dev.opsdeck.tracing.control.ApplicationTracer;
 import dev.opsdeck.tracing.control.Spans;
 import dev.opsdeck.tracing.entity.SpanAttributes;
 import io.opentelemetry.context.Context;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -45,7 +50,7 @@ public class CommandDispatcher {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Resource
@@ -68,6 +73,9 @@ public class CommandDispatcher {
 
     @Inject
     CommandMetrics metrics;
+
+    @Inject
+    CommandOutcomes outcomes;
 
     @Inject
     @ConfigProperty(name = "actions.max-attempts", defaultValue = "8")
@@ -125,6 +133,7 @@ public class CommandDispatcher {
                     () -> attempt(claim.get()));
         } finally {
             inFlight.remove(claimed);
+            outcomes.changed(claimed);
         }
         return true;
     }

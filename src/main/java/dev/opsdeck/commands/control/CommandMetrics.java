@@ -1,7 +1,7 @@
 package dev.opsdeck.commands.control;
 
 import dev.opsdeck.commands.entity.ActionKind;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -34,7 +34,7 @@ public class CommandMetrics {
     private static final Metadata OUTCOME_COUNTS = Metadata.builder().withName("opsdeck.commands")
             .withDescription("Commands that reached an outcome, by kind and outcome").build();
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

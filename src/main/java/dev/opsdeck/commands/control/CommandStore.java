@@ -1,5 +1,8 @@
 package dev.opsdeck.commands.control;
 
+import static dev.opsdeck.commands.control.CommandRows.COLUMNS;
+import static dev.opsdeck.commands.control.CommandRows.time;
+
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
 import dev.opsdeck.commands.entity.CommandState;
@@ -9,9 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,15 +24,8 @@ import javax.sql.DataSource;
  */
 public class CommandStore {
 
-    private static final String COLUMNS = "id, idempotency_key, client_key, kind, target_id, parameters, reason, "
-            + "requested_by, client_address, requested_at, state, outcome, attempts, last_status, last_message, "
-            + "next_attempt_at, decided_by, decided_at, sent_at, answered_at, confirmed_at, confirmation_overdue, updated_at";
-
     /** A command claimed for one attempt, and the state it had before: {@code pending} means nothing was sent before. */
     public record Claim(ActionCommand command, CommandState before) {
-    }
-
-    public record Cursor(Instant requestedAt, UUID id) {
     }
 
     private final DataSource dataSource;
@@ -73,21 +66,6 @@ public class CommandStore {
         }
     }
 
-    public Optional<ActionCommand> find(UUID id) throws SQLException {
-        return one("SELECT " + COLUMNS + " FROM action_command WHERE id = ?", id);
-    }
-
-    public Optional<ActionCommand> findByClientKey(String requestedBy, String clientKey) throws SQLException {
-        return one("SELECT " + COLUMNS + " FROM action_command WHERE requested_by = ? AND client_key = ?", requestedBy, clientKey);
-    }
-
-    /** A command on the target that is still under way, so a second one would ask the service twice. */
-    public Optional<ActionCommand> openFor(UUID targetId, ActionKind kind) throws SQLException {
-        return one("SELECT " + COLUMNS + " FROM action_command WHERE target_id = ? AND kind = ? "
-                + "AND state IN ('awaiting_approval', 'pending', 'sent', 'accepted') ORDER BY requested_at DESC "
-                + "FETCH FIRST 1 ROWS ONLY", targetId, kind.label());
-    }
-
     /**
      * Claims one due command (the given one, or any) for an attempt: marks it {@code sent}, counts the attempt and
      * leases it until {@code leaseEnd}, in a transaction of its own, so a crash during the call leaves it to be
@@ -111,7 +89,7 @@ public class CommandStore {
                             connection.rollback();
                             return Optional.empty();
                         }
-                        due = read(row);
+                        due = CommandRows.read(row);
                     }
                 }
                 try (PreparedStatement update = connection.prepareStatement("UPDATE action_command SET state = 'sent', "
@@ -200,113 +178,15 @@ public class CommandStore {
                 + "AND state = 'accepted' AND confirmation_overdue = FALSE", time(now), id) == 1;
     }
 
-    public long countOverdue() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM action_command WHERE state = 'accepted' AND confirmation_overdue = TRUE");
-             ResultSet row = query.executeQuery()) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
-    /** Newest first, one keyset page. */
-    public List<ActionCommand> page(Optional<CommandState> state, Optional<UUID> targetId, Optional<Cursor> after,
-                                    int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM action_command WHERE 1 = 1");
-        List<Object> values = new ArrayList<>();
-        state.ifPresent(s -> {
-            sql.append(" AND state = ?");
-            values.add(s.label());
-        });
-        targetId.ifPresent(t -> {
-            sql.append(" AND target_id = ?");
-            values.add(t);
-        });
-        after.ifPresent(a -> {
-            sql.append(" AND (requested_at < ? OR (requested_at = ? AND id < ?))");
-            values.add(time(a.requestedAt()));
-            values.add(time(a.requestedAt()));
-            values.add(a.id());
-        });
-        sql.append(" ORDER BY requested_at DESC, id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
-        return all(sql.toString(), values.toArray());
-    }
-
-    private Optional<ActionCommand> one(String sql, Object... values) throws SQLException {
-        List<ActionCommand> found = all(sql, values);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
-    }
-
-    private List<ActionCommand> all(String sql, Object... values) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            bind(query, values);
-            try (ResultSet row = query.executeQuery()) {
-                List<ActionCommand> found = new ArrayList<>();
-                while (row.next()) {
-                    found.add(read(row));
-                }
-                return found;
-            }
-        }
-    }
-
-    private List<UUID> ids(String sql, Object... values) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            bind(query, values);
-            try (ResultSet row = query.executeQuery()) {
-                List<UUID> found = new ArrayList<>();
-                while (row.next()) {
-                    found.add(row.getObject(1, UUID.class));
-                }
-                return found;
-            }
-        }
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
     }
 
     private int update(String sql, Object... values) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
-            bind(update, values);
-            return update.executeUpdate();
-        }
+        return CommandRows.update(dataSource, sql, values);
     }
 
-    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                statement.setNull(i + 1, Types.NULL);
-            } else {
-                statement.setObject(i + 1, values[i]);
-            }
-        }
-    }
-
-    private static ActionCommand read(ResultSet row) throws SQLException {
-        Integer status = row.getObject("last_status", Integer.class);
-        return new ActionCommand(row.getObject("id", UUID.class), row.getObject("idempotency_key", UUID.class),
-                row.getString("client_key"), ActionKind.of(row.getString("kind")).orElseThrow(),
-                row.getObject("target_id", UUID.class), row.getString("parameters"), row.getString("reason"),
-                row.getString("requested_by"), row.getString("client_address"), instant(row, "requested_at"),
-                CommandState.of(row.getString("state")).orElseThrow(), row.getString("outcome"), row.getInt("attempts"),
-                status, row.getString("last_message"), instant(row, "next_attempt_at"),
-                row.getString("decided_by"), instant(row, "decided_at"), instant(row, "sent_at"),
-                instant(row, "answered_at"), instant(row, "confirmed_at"), row.getBoolean("confirmation_overdue"),
-                instant(row, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+    private List<UUID> ids(String sql, Object... values) throws SQLException {
+        return CommandRows.ids(dataSource, sql, values);
     }
 }

@@ -2,6 +2,7 @@ package dev.opsdeck.health.boundary;
 
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import dev.opsdeck.schema.control.Migrations;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseCheck implements HealthCheck {
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

@@ -1,7 +1,7 @@
 package dev.opsdeck.info.boundary;
 
-import dev.opsdeck.info.control.BuildInfo;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.process.control.BuildInfo;
+import dev.opsdeck.schema.control.Schema;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
 public class InfoResource {
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     public record Info(String version, String buildTime, String databaseProduct, String databaseVersion,

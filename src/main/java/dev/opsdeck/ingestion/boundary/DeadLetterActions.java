@@ -2,7 +2,7 @@ package dev.opsdeck.ingestion.boundary;
 
 import dev.opsdeck.ingestion.control.DeadLetterResolutions;
 import dev.opsdeck.ingestion.control.DeadLetterResolutions.Result;
-import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.entity.Action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;

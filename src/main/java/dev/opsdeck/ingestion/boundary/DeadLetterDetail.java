@@ -1,6 +1,6 @@
 package dev.opsdeck.ingestion.boundary;
 
-import dev.opsdeck.console.boundary.RecordId;
+import dev.opsdeck.records.boundary.RecordId;
 import dev.opsdeck.ingestion.control.DeadLetterBody;
 import dev.opsdeck.ingestion.control.DeadLetterResolutions.Result;
 import dev.opsdeck.ingestion.control.DeadLetterSearch;

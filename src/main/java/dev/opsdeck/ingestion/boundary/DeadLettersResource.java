@@ -9,7 +9,7 @@ import dev.opsdeck.ingestion.control.IngestionPipeline;
 import dev.opsdeck.ingestion.entity.DeadLetter;
 import dev.opsdeck.ingestion.entity.Stream;
 import dev.opsdeck.ingestion.control.DeadLetterResolutions;
-import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;

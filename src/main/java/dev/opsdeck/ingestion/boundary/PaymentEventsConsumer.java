@@ -2,6 +2,7 @@ package dev.opsdeck.ingestion.boundary;
 
 import dev.opsdeck.ingestion.control.IngestionPipeline;
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.ingestion.entity.StreamQueues;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -19,7 +20,7 @@ import jakarta.jms.MessageListener;
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "opsdeck-broker"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = "${ENV=BROKER_PAYMENTS_ADDRESS:payments.events}::${ENV=BROKER_PAYMENTS_QUEUE:opsdeck.payments.events}"),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = StreamQueues.PAYMENTS_DESTINATION),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "singleConnection", propertyValue = "true"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${ENV=INGESTION_CONSUMERS:64}")

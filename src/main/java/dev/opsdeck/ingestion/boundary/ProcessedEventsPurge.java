@@ -3,7 +3,7 @@ package dev.opsdeck.ingestion.boundary;
 import dev.opsdeck.process.control.ServedRoles;
 import dev.opsdeck.process.entity.InstanceRole;
 import dev.opsdeck.ingestion.control.ProcessedEventsRetention;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
@@ -33,7 +33,7 @@ public class ProcessedEventsPurge {
     private static final Logger LOG = Logger.getLogger(ProcessedEventsPurge.class.getName());
     static final int CHUNK = 10_000;
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.opsdeck.ingestion.broker;
 
+import dev.opsdeck.ingestion.entity.StreamQueues;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,10 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                 lookup.integer("broker.port", 61616),
                 lookup.integer("broker.client.threads", 256),
                 lookup.bool("broker.journal.sync.transactional", false),
-                lookup.get("broker.accounts.address", "accounts.events"),
-                lookup.get("broker.accounts.queue", "opsdeck.accounts.events"),
-                lookup.get("broker.payments.address", "payments.events"),
-                lookup.get("broker.payments.queue", "opsdeck.payments.events"),
+                lookup.get("broker.accounts.address", StreamQueues.ACCOUNTS_ADDRESS),
+                lookup.get("broker.accounts.queue", StreamQueues.ACCOUNTS_QUEUE),
+                lookup.get("broker.payments.address", StreamQueues.PAYMENTS_ADDRESS),
+                lookup.get("broker.payments.queue", StreamQueues.PAYMENTS_QUEUE),
                 lookup.get("broker.dead.letters", "opsdeck.dead-letters"),
                 lookup.get("opsdeck.roles", "all"));
     }

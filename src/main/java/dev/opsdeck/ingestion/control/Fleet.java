@@ -1,9 +1,9 @@
 package dev.opsdeck.ingestion.control;
 
-import dev.opsdeck.info.control.BuildInfo;
+import dev.opsdeck.process.control.BuildInfo;
 import dev.opsdeck.process.control.FleetRoles;
 import dev.opsdeck.process.control.ServedRoles;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Fleet {
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

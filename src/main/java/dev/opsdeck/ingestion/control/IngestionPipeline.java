@@ -2,7 +2,7 @@ package dev.opsdeck.ingestion.control;
 
 import dev.opsdeck.ingestion.entity.Stream;
 import dev.opsdeck.process.control.InteractiveFirst;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -31,14 +31,14 @@ public class IngestionPipeline {
 
     private static final Logger LOG = Logger.getLogger(IngestionPipeline.class.getName());
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Resource
     ManagedThreadFactory threads;
 
     @Inject
-    SchemaMigration schema;
+    Schema schema;
 
     @Inject
     MetricRegistry registry;
@@ -93,8 +93,10 @@ public class IngestionPipeline {
 
     @PostConstruct
     void build() {
-        if (!schema.migrated()) {
-            throw new IllegalStateException("schema not migrated");
+        try {
+            schema.migrate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("schema not migrated: " + e.getMessage(), e);
         }
         Clock clock = Clock.systemUTC();
         tracer = tracers.isResolvable() ? tracers.get() : OpenTelemetry.noop().getTracer("opsdeck");

@@ -1,6 +1,5 @@
 package dev.opsdeck.ingestion.control;
 
-import dev.opsdeck.ingestion.control.ReadModelWriter.Submission;
 import dev.opsdeck.ingestion.entity.AccountState;
 import dev.opsdeck.ingestion.entity.AggregateState;
 import dev.opsdeck.ingestion.entity.Event;

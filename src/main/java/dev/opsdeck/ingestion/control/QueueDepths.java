@@ -2,6 +2,7 @@ package dev.opsdeck.ingestion.control;
 
 import dev.opsdeck.ingestion.entity.QueueDepth;
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.ingestion.entity.StreamQueues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -30,19 +31,19 @@ public class QueueDepths {
     static final Duration REUSE = Duration.ofSeconds(4);
 
     @Inject
-    @ConfigProperty(name = "broker.accounts.address", defaultValue = "accounts.events")
+    @ConfigProperty(name = "broker.accounts.address", defaultValue = StreamQueues.ACCOUNTS_ADDRESS)
     String accountsAddress;
 
     @Inject
-    @ConfigProperty(name = "broker.accounts.queue", defaultValue = "opsdeck.accounts.events")
+    @ConfigProperty(name = "broker.accounts.queue", defaultValue = StreamQueues.ACCOUNTS_QUEUE)
     String accountsQueue;
 
     @Inject
-    @ConfigProperty(name = "broker.payments.address", defaultValue = "payments.events")
+    @ConfigProperty(name = "broker.payments.address", defaultValue = StreamQueues.PAYMENTS_ADDRESS)
     String paymentsAddress;
 
     @Inject
-    @ConfigProperty(name = "broker.payments.queue", defaultValue = "opsdeck.payments.events")
+    @ConfigProperty(name = "broker.payments.queue", defaultValue = StreamQueues.PAYMENTS_QUEUE)
     String paymentsQueue;
 
     Clock clock = Clock.systemUTC();

@@ -1,6 +1,6 @@
 package dev.opsdeck.mail.boundary;
 
-import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.security.boundary.SignedInUser;
 import dev.opsdeck.mail.control.Mail;
 import dev.opsdeck.mail.control.MailAdministration;
 import dev.opsdeck.mail.control.MailTemplates;

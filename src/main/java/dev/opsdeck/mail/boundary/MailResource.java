@@ -8,7 +8,7 @@ import dev.opsdeck.mail.entity.MailMessage;
 import dev.opsdeck.mail.entity.MailState;
 import dev.opsdeck.reports.control.InvalidReportException;
 import dev.opsdeck.reports.control.ReportRecipients;
-import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.boundary.Permitted;
 import dev.opsdeck.security.entity.Action;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package dev.opsdeck.mail.boundary;
 
-import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.security.boundary.SignedInUser;
 import dev.opsdeck.mail.control.MailAdministration;
 import dev.opsdeck.reports.control.InvalidReportException;
 import dev.opsdeck.reports.control.ReportRecipients;

@@ -1,7 +1,7 @@
 package dev.opsdeck.mail.control;
 
 import dev.opsdeck.configuration.InvalidConfigurationException;
-import dev.opsdeck.schema.boundary.SchemaMigration;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,7 @@ public class Mail {
 
     private static final Logger LOG = Logger.getLogger(Mail.class.getName());
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Inject

@@ -1,7 +1,7 @@
 package dev.opsdeck.payments.boundary;
 
 import dev.opsdeck.accounts.entity.Account;
-import dev.opsdeck.console.boundary.RecordDetail;
+import dev.opsdeck.records.boundary.RecordDetail;
 import dev.opsdeck.payments.entity.Payment;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;

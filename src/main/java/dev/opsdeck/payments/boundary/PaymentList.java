@@ -1,7 +1,7 @@
 package dev.opsdeck.payments.boundary;
 
-import dev.opsdeck.console.boundary.ReadModelList;
-import dev.opsdeck.console.entity.ReadModelTable;
+import dev.opsdeck.records.boundary.ReadModelList;
+import dev.opsdeck.records.entity.ReadModelTable;
 import dev.opsdeck.payments.entity.Payment;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;

@@ -1,11 +1,11 @@
 package dev.opsdeck.payments.control;
 
-import dev.opsdeck.commands.control.GoServices;
-import dev.opsdeck.commands.control.RemoteCall;
-import dev.opsdeck.commands.control.ServiceAnswer;
-import dev.opsdeck.commands.control.ServiceEndpoint;
-import dev.opsdeck.commands.control.ServiceNoAnswerException;
-import dev.opsdeck.commands.control.ServiceUnavailableException;
+import dev.opsdeck.goservices.control.GoServices;
+import dev.opsdeck.goservices.control.RemoteCall;
+import dev.opsdeck.goservices.control.ServiceAnswer;
+import dev.opsdeck.goservices.control.ServiceEndpoint;
+import dev.opsdeck.goservices.control.ServiceNoAnswerException;
+import dev.opsdeck.goservices.control.ServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;

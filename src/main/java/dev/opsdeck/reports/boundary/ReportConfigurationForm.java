@@ -1,11 +1,12 @@
 package dev.opsdeck.reports.boundary;
 
 import dev.opsdeck.audit.control.AuditTrail;
-import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.security.boundary.SignedInUser;
 import dev.opsdeck.reports.control.InvalidReportException;
 import dev.opsdeck.reports.control.ReportConfigurations;
 import dev.opsdeck.reports.control.ScheduleAudit;
 import dev.opsdeck.security.entity.Action;
+import dev.opsdeck.tables.control.ReportFormat;
 import dev.opsdeck.reports.control.Reports;
 import dev.opsdeck.reports.entity.ReportConfiguration;
 import dev.opsdeck.reports.entity.ReportType;

@@ -4,7 +4,7 @@ import dev.opsdeck.api.boundary.InvalidParameterException;
 import dev.opsdeck.api.boundary.Parameters;
 import dev.opsdeck.audit.control.AuditTrail;
 import dev.opsdeck.reports.control.ScheduleAudit;
-import dev.opsdeck.security.boundary.ClientAddress;
+import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.boundary.Permitted;
 import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.reports.control.ReportConfigurations;

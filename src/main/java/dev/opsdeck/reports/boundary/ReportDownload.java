@@ -1,6 +1,6 @@
 package dev.opsdeck.reports.boundary;
 
-import dev.opsdeck.reports.control.ReportFormat;
+import dev.opsdeck.tables.control.ReportFormat;
 import dev.opsdeck.reports.control.Reports;
 import dev.opsdeck.reports.entity.ReportRun;
 import dev.opsdeck.reports.entity.RunStatus;

@@ -1,8 +1,8 @@
 package dev.opsdeck.reports.boundary;
 
-import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.security.boundary.SignedInUser;
 import dev.opsdeck.reports.control.InvalidReportException;
-import dev.opsdeck.reports.control.ReportFormat;
+import dev.opsdeck.tables.control.ReportFormat;
 import dev.opsdeck.reports.control.ReportParameters;
 import dev.opsdeck.reports.control.ReportRequests;
 import dev.opsdeck.reports.control.Reports;

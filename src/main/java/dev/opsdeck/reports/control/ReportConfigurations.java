@@ -2,6 +2,7 @@ package dev.opsdeck.reports.control;
 
 import dev.opsdeck.reports.entity.Delivery;
 import dev.opsdeck.reports.entity.ReportType;
+import dev.opsdeck.tables.control.ReportFormat;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

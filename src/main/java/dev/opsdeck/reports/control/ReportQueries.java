@@ -1,6 +1,7 @@
 package dev.opsdeck.reports.control;
 
 import dev.opsdeck.reports.entity.ReportType;
+import dev.opsdeck.tables.control.Money;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,7 @@
 package dev.opsdeck.reports.control;
 
 import dev.opsdeck.reports.entity.ReportType;
+import dev.opsdeck.tables.control.ReportFormat;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;

@@ -1,6 +1,8 @@
 package dev.opsdeck.reports.control;
 
 import dev.opsdeck.reports.entity.ReportType;
+import dev.opsdeck.tables.control.ReportFormat;
+import dev.opsdeck.tables.control.TableWriter;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;

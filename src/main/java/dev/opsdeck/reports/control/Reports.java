@@ -1,11 +1,11 @@
 package dev.opsdeck.reports.control;
 
-import dev.opsdeck.schema.boundary.SchemaMigration;
 import dev.opsdeck.tracing.control.ApplicationTracer;
 import dev.opsdeck.tracing.control.Spans;
 import dev.opsdeck.tracing.entity.SpanAttributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
+import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -37,7 +37,7 @@ public class Reports {
 
     private static final Logger LOG = Logger.getLogger(Reports.class.getName());
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Resource(lookup = Schema.DATA_SOURCE)
     DataSource dataSource;
 
     @Resource

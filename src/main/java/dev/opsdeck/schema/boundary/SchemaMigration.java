@@ -3,28 +3,24 @@ package dev.opsdeck.schema.boundary;
 import dev.opsdeck.configuration.InvalidConfigurationException;
 import dev.opsdeck.configuration.MissingConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
-import dev.opsdeck.schema.control.DatabaseSettings;
-import dev.opsdeck.schema.control.InstanceStarts;
-import dev.opsdeck.schema.control.Migrations;
+import dev.opsdeck.schema.control.Schema;
 import java.sql.SQLException;
-import java.time.Instant;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
  * Migrates the schema when the application starts, before any other bean touches the database; a
  * failure here stops the deployment rather than letting it run on an unknown schema.
  */
 @DataSourceDefinition(
-        name = SchemaMigration.DATA_SOURCE,
+        name = Schema.DATA_SOURCE,
         className = "dev.opsdeck.schema.control.ConfiguredDataSource",
         url = "configured",
         minPoolSize = 2,
@@ -38,21 +34,16 @@ import javax.sql.DataSource;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
 
-    public static final String DATA_SOURCE = "java:app/jdbc/opsdeck";
     public static final int MAX_POOL_SIZE = 64;
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    @Resource(lookup = DATA_SOURCE)
-    DataSource dataSource;
-
-    private volatile boolean migrated;
+    @Inject
+    Schema schema;
 
     @PostConstruct
     void migrate() {
         try {
-            int applied = Migrations.apply(DatabaseSettings.fromConfig());
-            InstanceStarts.record(dataSource, Instant.now());
-            migrated = true;
+            int applied = schema.migrate();
             LOG.info(() -> "Database schema is current (" + applied + " migrations applied now)");
         } catch (InvalidConfigurationException | MissingConfigurationException e) {
             throw StartupFailure.stop(e);
@@ -63,6 +54,6 @@ public class SchemaMigration {
     }
 
     public boolean migrated() {
-        return migrated;
+        return schema.migrated();
     }
 }

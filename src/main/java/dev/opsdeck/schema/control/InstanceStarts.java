@@ -1,6 +1,6 @@
 package dev.opsdeck.schema.control;
 
-import dev.opsdeck.info.control.BuildInfo;
+import dev.opsdeck.process.control.BuildInfo;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;

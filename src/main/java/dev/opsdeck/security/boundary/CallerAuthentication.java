@@ -1,6 +1,7 @@
 package dev.opsdeck.security.boundary;
 
 import dev.opsdeck.api.boundary.ApiError;
+import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.proxy.boundary.ExternalOrigin;
 import dev.opsdeck.process.control.ServedRoles;
 import dev.opsdeck.security.control.ApiCredentials;

@@ -1,6 +1,6 @@
 package dev.opsdeck.security.boundary;
 
-import dev.opsdeck.console.boundary.SignedInUser;
+import dev.opsdeck.security.boundary.SignedInUser;
 import dev.opsdeck.security.control.ConsoleUsers;
 import dev.opsdeck.security.control.Passwords;
 import dev.opsdeck.security.entity.ConsoleUser;

@@ -1,11 +1,11 @@
 package dev.opsdeck.security.control;
 
-import dev.opsdeck.audit.control.AuditTrail;
-import dev.opsdeck.audit.entity.AuditRecord;
+import dev.opsdeck.security.entity.SecurityEvent;
 import dev.opsdeck.security.entity.Caller;
 import dev.opsdeck.security.entity.ConsoleUser;
 import dev.opsdeck.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,7 +36,7 @@ public class ConsoleLogin {
     Passwords passwords;
 
     @Inject
-    AuditTrail audit;
+    Event<SecurityEvent> audit;
 
     @Inject
     AddressThrottle throttle;
@@ -81,7 +81,7 @@ public class ConsoleLogin {
         em.createQuery("UPDATE ConsoleUser u SET u.failedLogins = 0, u.lockedUntil = NULL, u.lastLoginAt = :now WHERE u.id = :id")
                 .setParameter("now", now).setParameter("id", user.getId()).executeUpdate();
         throttle.succeeded(clientAddress);
-        audit.record(AuditRecord.of(name, clientAddress, "login.succeeded", "succeeded"));
+        audit.fire(SecurityEvent.of(name, clientAddress, "login.succeeded", "succeeded"));
         return LoginResult.signedIn(new Caller(user.getUsername(), Role.granted(user.getRole())), user.getId());
     }
 
@@ -103,7 +103,7 @@ public class ConsoleLogin {
     }
 
     public void loggedOut(String username, String clientAddress) {
-        audit.record(AuditRecord.of(username, clientAddress, "logout", "succeeded"));
+        audit.fire(SecurityEvent.of(username, clientAddress, "logout", "succeeded"));
     }
 
     private LoginResult failed(ConsoleUser user, String name, String clientAddress, Instant now) {
@@ -121,7 +121,7 @@ public class ConsoleLogin {
 
     private LoginResult refuse(String name, String clientAddress, String why, String message) {
         String actor = name.isBlank() ? "(blank)" : name.length() > 64 ? name.substring(0, 64) : name;
-        audit.record(AuditRecord.of(actor, clientAddress, "login.failed", "refused").details(why));
+        audit.fire(SecurityEvent.of(actor, clientAddress, "login.failed", "refused").details(why));
         return LoginResult.refused(message);
     }
 

@@ -1,10 +1,10 @@
 package dev.opsdeck.security.control;
 
-import dev.opsdeck.audit.control.AuditTrail;
-import dev.opsdeck.audit.entity.AuditRecord;
+import dev.opsdeck.security.entity.SecurityEvent;
 import dev.opsdeck.security.entity.ConsoleUser;
 import dev.opsdeck.security.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,7 +26,7 @@ public class ConsoleUsers {
     Passwords passwords;
 
     @Inject
-    AuditTrail audit;
+    Event<SecurityEvent> audit;
 
     Clock clock = Clock.systemUTC();
 
@@ -65,7 +65,7 @@ public class ConsoleUsers {
         }
         ConsoleUser user = new ConsoleUser(name, passwords.hash(password), role, by, clock.instant());
         em.persist(user);
-        audit.record(AuditRecord.of(by, clientAddress, "user.created", "succeeded").on("user", name).details("role " + role));
+        audit.fire(SecurityEvent.of(by, clientAddress, "user.created", "succeeded").on(name).details("role " + role));
         return user;
     }
 
@@ -78,7 +78,7 @@ public class ConsoleUsers {
         }
         String before = user.getRole();
         user.setRole(role);
-        audit.record(AuditRecord.of(by, clientAddress, "user.role-changed", "succeeded").on("user", user.getUsername())
+        audit.fire(SecurityEvent.of(by, clientAddress, "user.role-changed", "succeeded").on(user.getUsername())
                 .details(before + " -> " + role));
     }
 
@@ -92,8 +92,8 @@ public class ConsoleUsers {
         if (enabled) {
             user.unlock();
         }
-        audit.record(AuditRecord.of(by, clientAddress, enabled ? "user.enabled" : "user.disabled", "succeeded")
-                .on("user", user.getUsername()));
+        audit.fire(SecurityEvent.of(by, clientAddress, enabled ? "user.enabled" : "user.disabled", "succeeded")
+                .on(user.getUsername()));
     }
 
     @Transactional
@@ -101,7 +101,7 @@ public class ConsoleUsers {
         ConsoleUser user = find(id);
         requirePassword(password, user.getUsername());
         user.changePassword(passwords.hash(password), clock.instant());
-        audit.record(AuditRecord.of(by, clientAddress, "user.password-reset", "succeeded").on("user", user.getUsername()));
+        audit.fire(SecurityEvent.of(by, clientAddress, "user.password-reset", "succeeded").on(user.getUsername()));
     }
 
     /** Creates the first admin when there is no user at all; false when some user exists already. */
@@ -112,7 +112,7 @@ public class ConsoleUsers {
         }
         em.persist(new ConsoleUser("admin", passwords.hash(password), Role.ADMIN, "opsdeck", clock.instant()));
         em.flush();
-        audit.record(AuditRecord.of("opsdeck", null, "user.created", "succeeded").on("user", "admin")
+        audit.fire(SecurityEvent.of("opsdeck", null, "user.created", "succeeded").on("admin")
                 .details("the first admin, created at first start"));
         return true;
     }

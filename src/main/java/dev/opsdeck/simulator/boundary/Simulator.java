@@ -1,7 +1,7 @@
 package dev.opsdeck.simulator.boundary;
 
-import dev.opsdeck.commands.control.GoServices;
-import dev.opsdeck.commands.control.ServiceSettings;
+import dev.opsdeck.goservices.control.GoServices;
+import dev.opsdeck.goservices.control.ServiceSettings;
 import dev.opsdeck.configuration.InvalidConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
 import dev.opsdeck.simulator.control.SimulatedWorld;

@@ -25,6 +25,7 @@ class CommandStoreTest {
 
     private final DataSource database = Databases.freshH2();
     private final CommandStore store = new CommandStore(database);
+    private final CommandQueries queries = new CommandQueries(database);
 
     private static ActionCommand command(ActionKind kind, UUID target, CommandState state, Instant due) {
         return new ActionCommand(UUID.randomUUID(), UUID.randomUUID(), null, kind, target, "{}", "ticket 4711", "otto",
@@ -38,14 +39,14 @@ class CommandStoreTest {
         CommandStore.Claim claim = store.claim(Optional.empty(), NOW, NOW.plusSeconds(60)).orElseThrow();
         assertEquals(CommandState.PENDING, claim.before());
         assertEquals(stored.idempotencyKey(), claim.command().idempotencyKey());
-        ActionCommand after = store.find(stored.id()).orElseThrow();
+        ActionCommand after = queries.find(stored.id()).orElseThrow();
         assertEquals(CommandState.SENT, after.state());
         assertEquals(1, after.attempts());
         assertEquals(NOW.plusSeconds(60), after.nextAttemptAt());
         assertTrue(store.claim(Optional.empty(), NOW.plusSeconds(59), NOW.plusSeconds(120)).isEmpty(), "leased");
         CommandStore.Claim again = store.claim(Optional.of(stored.id()), NOW.plusSeconds(61), NOW.plusSeconds(120)).orElseThrow();
         assertEquals(CommandState.SENT, again.before());
-        assertEquals(2, store.find(stored.id()).orElseThrow().attempts());
+        assertEquals(2, queries.find(stored.id()).orElseThrow().attempts());
     }
 
     @Test
@@ -83,7 +84,7 @@ class CommandStoreTest {
         assertEquals(List.of(freeze.id()), store.confirmable(ActionKind.FREEZE, 10));
         assertTrue(store.confirm(freeze.id(), NOW));
         assertFalse(store.finish(freeze.id(), CommandState.ACCEPTED, 202, "frozen", "accepted", NOW));
-        assertEquals(CommandState.CONFIRMED, store.find(freeze.id()).orElseThrow().state());
+        assertEquals(CommandState.CONFIRMED, queries.find(freeze.id()).orElseThrow().state());
         assertTrue(store.confirmable(ActionKind.FREEZE, 10).isEmpty());
     }
 
@@ -97,8 +98,8 @@ class CommandStoreTest {
         assertEquals(List.of(refund.id()), store.overdue(NOW.plusSeconds(1), 10));
         assertTrue(store.flagOverdue(refund.id(), NOW));
         assertFalse(store.flagOverdue(refund.id(), NOW));
-        assertEquals(1, store.countOverdue());
-        assertTrue(store.find(refund.id()).orElseThrow().confirmationOverdue());
+        assertEquals(1, queries.countOverdue());
+        assertTrue(queries.find(refund.id()).orElseThrow().confirmationOverdue());
     }
 
     @Test
@@ -107,7 +108,7 @@ class CommandStoreTest {
         store.insert(held);
         assertTrue(store.decide(held.id(), CommandState.PENDING, "olga", "approved", NOW));
         assertFalse(store.decide(held.id(), CommandState.REJECTED, "olga", "rejected", NOW));
-        ActionCommand after = store.find(held.id()).orElseThrow();
+        ActionCommand after = queries.find(held.id()).orElseThrow();
         assertEquals(CommandState.PENDING, after.state());
         assertEquals("olga", after.decidedBy());
         assertEquals(NOW, after.nextAttemptAt());
@@ -120,10 +121,10 @@ class CommandStoreTest {
                 "{}", "ticket", "otto", null, NOW, CommandState.PENDING, "queued", 0, null, null, NOW, null, null, null,
                 null, null, false, NOW);
         store.insert(refund);
-        assertEquals(refund.id(), store.openFor(payment, ActionKind.REFUND).orElseThrow().id());
-        assertTrue(store.openFor(payment, ActionKind.FREEZE).isEmpty());
-        assertEquals(refund.id(), store.findByClientKey("otto", "key-1").orElseThrow().id());
-        assertTrue(store.findByClientKey("olga", "key-1").isEmpty());
+        assertEquals(refund.id(), queries.openFor(payment, ActionKind.REFUND).orElseThrow().id());
+        assertTrue(queries.openFor(payment, ActionKind.FREEZE).isEmpty());
+        assertEquals(refund.id(), queries.findByClientKey("otto", "key-1").orElseThrow().id());
+        assertTrue(queries.findByClientKey("olga", "key-1").isEmpty());
     }
 
     @Test
@@ -134,10 +135,10 @@ class CommandStoreTest {
             store.insert(new ActionCommand(c.id(), c.idempotencyKey(), null, c.kind(), target, "{}", "r", "otto", null,
                     NOW.plusSeconds(i), CommandState.REJECTED, "x", 1, 409, "no", null, null, null, null, NOW, null, false, NOW));
         }
-        List<ActionCommand> first = store.page(Optional.of(CommandState.REJECTED), Optional.of(target), Optional.empty(), 2);
+        List<ActionCommand> first = queries.page(Optional.of(CommandState.REJECTED), Optional.of(target), Optional.empty(), 2);
         assertEquals(NOW.plusSeconds(2), first.get(0).requestedAt());
-        List<ActionCommand> rest = store.page(Optional.empty(), Optional.of(target),
-                Optional.of(new CommandStore.Cursor(first.get(1).requestedAt(), first.get(1).id())), 2);
+        List<ActionCommand> rest = queries.page(Optional.empty(), Optional.of(target),
+                Optional.of(new CommandQueries.Cursor(first.get(1).requestedAt(), first.get(1).id())), 2);
         assertEquals(1, rest.size());
         assertEquals(NOW, rest.get(0).requestedAt());
     }

@@ -182,10 +182,10 @@ class ReadModelWriterIT {
         assertEquals(200, balance(other));
     }
 
-    private static List<ReadModelWriter.Submission> submissions(Event... events) {
-        List<ReadModelWriter.Submission> batch = new ArrayList<>();
+    private static List<Submission> submissions(Event... events) {
+        List<Submission> batch = new ArrayList<>();
         for (Event event : events) {
-            batch.add(new ReadModelWriter.Submission(Stream.ACCOUNTS, event, new CompletableFuture<>()));
+            batch.add(new Submission(Stream.ACCOUNTS, event, new CompletableFuture<>()));
         }
         return batch;
     }

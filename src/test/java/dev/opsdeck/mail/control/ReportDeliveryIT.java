@@ -85,7 +85,7 @@ class ReportDeliveryIT {
         UUID id;
         try (Connection connection = db.getConnection()) {
             id = ReportRequests.queue(connection, new ReportRequests.Request(configuration,
-                    dev.opsdeck.reports.entity.ReportType.ACCOUNT_BALANCES, dev.opsdeck.reports.control.ReportFormat.parse("csv"),
+                    dev.opsdeck.reports.entity.ReportType.ACCOUNT_BALANCES, dev.opsdeck.tables.control.ReportFormat.parse("csv"),
                     Map.of(), "test", null), Instant.now());
         }
         if (!format.equals("csv")) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.opsdeck.reports.entity.ReportType;
+import dev.opsdeck.tables.control.ReportFormat;
 import dev.opsdeck.testing.Databases;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;

@@ -33,10 +33,16 @@ public class ServedRoles {
         return roles.has(role);
     }
 
-    /** Whether this instance answers a request for this servlet path: the API's under {@code /api}, the console's the rest. */
+    /**
+     * Whether this instance answers a request for this servlet path: health, metrics and the OpenAPI document always
+     * (Payara passes them through the application's login mechanism too), the API's under {@code /api}, the console's
+     * the rest.
+     */
     public boolean serves(String servletPath) {
-        return roles.has(roleOf(servletPath));
+        return ALWAYS.stream().anyMatch(path -> under(servletPath, path)) || roles.has(roleOf(servletPath));
     }
+
+    private static final java.util.List<String> ALWAYS = java.util.List.of("/health", "/metrics", "/openapi");
 
     static InstanceRole roleOf(String servletPath) {
         return under(servletPath, API_PATH) || under(servletPath, API_DOCS_PATH) ? InstanceRole.API : InstanceRole.CONSOLE;

@@ -37,6 +37,16 @@ class ServedRolesTest {
     }
 
     @Test
+    void healthMetricsAndTheOpenApiDocumentAnswerWhateverTheRoles() {
+        ServedRoles worker = with("ingestion");
+        assertTrue(worker.serves("/health/ready"));
+        assertTrue(worker.serves("/health"));
+        assertTrue(worker.serves("/metrics"));
+        assertTrue(worker.serves("/openapi"));
+        assertFalse(worker.serves("/healthy.xhtml"));
+    }
+
+    @Test
     void aConsoleReplicaServesWhatItsRolesName() {
         assertTrue(with("console").serves("/accounts/index.xhtml"));
         assertFalse(with("console").serves("/api/v1/info"));

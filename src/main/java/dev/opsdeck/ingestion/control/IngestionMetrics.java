@@ -45,8 +45,10 @@ public class IngestionMetrics {
                 counters.put(outcome, registry.counter(events, streamTag, new Tag("outcome", outcome.label())));
             }
             deliveries.put(stream, counters);
-            processing.put(stream, registry.timer(time, streamTag));
-            lag.put(stream, registry.timer(lagMetadata, streamTag));
+            synchronized (MetricRegistry.class) { // Payara's timer creation is not thread-safe (HttpRequestMetrics)
+                processing.put(stream, registry.timer(time, streamTag));
+                lag.put(stream, registry.timer(lagMetadata, streamTag));
+            }
             registry.gauge(depth, () -> messagesOrNaN(queueDepth.apply(stream)), streamTag);
         }
         batchSizes = registry.histogram(Metadata.builder().withName("opsdeck.ingestion.writer.batch.events")

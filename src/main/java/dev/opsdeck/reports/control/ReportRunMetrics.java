@@ -14,6 +14,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /** Report runs for /metrics: those this instance finished, by type and outcome, and how long they took. */
 public class ReportRunMetrics {
@@ -35,7 +36,9 @@ public class ReportRunMetrics {
             for (ReportRunner.Outcome outcome : new ReportRunner.Outcome[]{ReportRunner.Outcome.SUCCEEDED, ReportRunner.Outcome.FAILED}) {
                 registry.counter(RUNS, typeTag, outcomeTag(outcome));
             }
-            registry.timer(DURATION, typeTag);
+            synchronized (MetricRegistry.class) {
+                registry.timer(DURATION, typeTag);
+            }
         }
     }
 
@@ -48,7 +51,11 @@ public class ReportRunMetrics {
         if (type.isPresent()) {
             Tag typeTag = new Tag("type", type.get().label());
             registry.counter(RUNS, typeTag, outcomeTag(outcome)).inc();
-            registry.timer(DURATION, typeTag).update(took);
+            Timer timer;
+            synchronized (MetricRegistry.class) { // see HttpRequestMetrics: Payara's timer creation is not thread-safe
+                timer = registry.timer(DURATION, typeTag);
+            }
+            timer.update(took);
         }
     }
 

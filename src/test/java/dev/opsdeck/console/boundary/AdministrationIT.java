@@ -243,6 +243,9 @@ class AdministrationIT {
             assertTrue(row.getText().contains("from 2020-01-01, to 2020-01-31"), row.getText());
             assertTrue(row.getText().contains("0 6 * * 1 (Europe/Berlin)"), row.getText());
 
+            // the save's notice sits in the growl over the table's right edge, where the run button is, for 8 s
+            ((org.openqa.selenium.JavascriptExecutor) admin.driver()).executeScript(
+                    "document.querySelectorAll('.ui-growl-item-container').forEach(function (item) { item.remove(); });");
             row(admin, name).findElement(By.cssSelector(".run")).click();
             admin.ajaxDone();
             assertTrue(admin.text("[id='configurations:table-messages']").contains("Requested a run of " + name));

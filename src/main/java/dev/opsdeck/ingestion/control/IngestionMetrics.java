@@ -3,6 +3,7 @@ package dev.opsdeck.ingestion.control;
 import dev.opsdeck.ingestion.entity.Outcome;
 import dev.opsdeck.ingestion.entity.QueueDepth;
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.monitoring.control.Timers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -45,10 +46,8 @@ public class IngestionMetrics {
                 counters.put(outcome, registry.counter(events, streamTag, new Tag("outcome", outcome.label())));
             }
             deliveries.put(stream, counters);
-            synchronized (MetricRegistry.class) { // Payara's timer creation is not thread-safe (HttpRequestMetrics)
-                processing.put(stream, registry.timer(time, streamTag));
-                lag.put(stream, registry.timer(lagMetadata, streamTag));
-            }
+            processing.put(stream, Timers.timer(registry, time, streamTag));
+            lag.put(stream, Timers.timer(registry, lagMetadata, streamTag));
             registry.gauge(depth, () -> messagesOrNaN(queueDepth.apply(stream)), streamTag);
         }
         batchSizes = registry.histogram(Metadata.builder().withName("opsdeck.ingestion.writer.batch.events")

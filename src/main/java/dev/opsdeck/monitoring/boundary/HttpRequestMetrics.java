@@ -1,5 +1,6 @@
 package dev.opsdeck.monitoring.boundary;
 
+import dev.opsdeck.monitoring.control.Timers;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Times every console and API request into one histogram labelled by method, route template and status class.
@@ -54,13 +54,7 @@ public class HttpRequestMetrics extends HttpFilter {
     private void record(HttpServletRequest request, int status, long started) {
         Tag[] tags = {new Tag("method", method(request)), new Tag("route", route(request, status)),
                 new Tag("status_class", status / 100 + "xx")};
-        Timer timer;
-        // Payara's timer constructor fills a HashMap shared by all timers: two requests creating one at once
-        // threw ConcurrentModificationException, so timers are created one at a time.
-        synchronized (MetricRegistry.class) {
-            timer = registry.timer(DURATION, tags);
-        }
-        timer.update(Duration.ofNanos(System.nanoTime() - started));
+        Timers.timer(registry, DURATION, tags).update(Duration.ofNanos(System.nanoTime() - started));
     }
 
     static String method(HttpServletRequest request) {

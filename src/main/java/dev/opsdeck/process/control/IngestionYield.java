@@ -1,11 +1,13 @@
 package dev.opsdeck.process.control;
 
+import dev.opsdeck.monitoring.control.Timers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Ingestion lets console and API requests go first: before each batch, while requests are in flight, the writer
@@ -28,6 +30,7 @@ public class IngestionYield {
     private long pauses;
     private long yieldedNanos;
     private volatile long lastPauseEndNanos = Long.MIN_VALUE;
+    private volatile Timer pausesTimer;
 
     public IngestionYield(InteractiveRequests requests, Duration maxPause, int maxPercent, LongSupplier nanoTime) {
         if (maxPause.isNegative()) {
@@ -88,16 +91,20 @@ public class IngestionYield {
         }
         yieldedPerSecond[slot] += nanos;
         lastPauseEndNanos = now;
+        Timer timer = pausesTimer;
+        if (timer != null) {
+            timer.update(Duration.ofNanos(nanos));
+        }
     }
 
-    /** Shows the yielding in /metrics: pauses, seconds yielded in all, and the share of the last minute. */
+    /**
+     * Shows the yielding in /metrics: each pause in a timer (its count the pauses, its sum the seconds yielded, both
+     * counters that add up across instances), and the share of the last minute.
+     */
     public void registerIn(MetricRegistry registry) {
-        registry.gauge(Metadata.builder().withName("opsdeck.ingestion.yield.pauses")
-                .withDescription("Times the ingestion writer waited for console and API requests before a batch").build(),
-                this, y -> y.figures().pauses());
-        registry.gauge(Metadata.builder().withName("opsdeck.ingestion.yielded")
-                .withDescription("Time the ingestion writer spent waiting for console and API requests, in all").withUnit(MetricUnits.SECONDS).build(),
-                this, y -> y.figures().yielded().toNanos() / 1e9);
+        pausesTimer = Timers.timer(registry, Metadata.builder().withName("opsdeck.ingestion.yield")
+                .withDescription("Pauses of the ingestion writer waiting for console and API requests before a batch")
+                .withUnit(MetricUnits.SECONDS).build());
         registry.gauge(Metadata.builder().withName("opsdeck.ingestion.yield.share")
                 .withDescription("Share (0 to 1) of the last minute the ingestion writer spent waiting for console and API requests").build(),
                 this, y -> y.figures().lastMinute());

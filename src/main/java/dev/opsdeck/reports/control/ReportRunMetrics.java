@@ -1,5 +1,6 @@
 package dev.opsdeck.reports.control;
 
+import dev.opsdeck.monitoring.control.Timers;
 import dev.opsdeck.reports.entity.ReportType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /** Report runs for /metrics: those this instance finished, by type and outcome, and how long they took. */
 public class ReportRunMetrics {
@@ -36,9 +36,7 @@ public class ReportRunMetrics {
             for (ReportRunner.Outcome outcome : new ReportRunner.Outcome[]{ReportRunner.Outcome.SUCCEEDED, ReportRunner.Outcome.FAILED}) {
                 registry.counter(RUNS, typeTag, outcomeTag(outcome));
             }
-            synchronized (MetricRegistry.class) {
-                registry.timer(DURATION, typeTag);
-            }
+            Timers.timer(registry, DURATION, typeTag);
         }
     }
 
@@ -51,11 +49,7 @@ public class ReportRunMetrics {
         if (type.isPresent()) {
             Tag typeTag = new Tag("type", type.get().label());
             registry.counter(RUNS, typeTag, outcomeTag(outcome)).inc();
-            Timer timer;
-            synchronized (MetricRegistry.class) { // see HttpRequestMetrics: Payara's timer creation is not thread-safe
-                timer = registry.timer(DURATION, typeTag);
-            }
-            timer.update(took);
+            Timers.timer(registry, DURATION, typeTag).update(took);
         }
     }
 

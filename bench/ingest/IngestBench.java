@@ -306,8 +306,10 @@ public class IngestBench {
     static long settled(HttpClient http, String api, String token) throws Exception {
         String status = http.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/ingestion/status"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        // the fleet's totals come first; each instance's own figures follow under "instances" and are not added again
+        int instances = status.indexOf("\"instances\"");
         long settled = 0;
-        Matcher m = OUTCOME.matcher(status);
+        Matcher m = OUTCOME.matcher(instances < 0 ? status : status.substring(0, instances));
         while (m.find()) {
             settled += Long.parseLong(m.group(2));
         }

@@ -81,8 +81,8 @@ class FleetIT {
             AtomicLong failovers = new AtomicLong();
             AtomicInteger published = new AtomicInteger();
             List<FleetStream.Message> messages = stream.messages();
-            // paced over about two minutes, so that every fault below lands while the stream flows
-            long pauseMicros = Duration.ofSeconds(120).toNanos() / 1000 / messages.size();
+            // paced over about a minute, so that every fault below lands while the stream flows
+            long pauseMicros = Duration.ofSeconds(60).toNanos() / 1000 / messages.size();
             CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> {
                 try (FleetPublisher publisher = new FleetPublisher(List.of(fleet.brokerPort(1), fleet.brokerPort(2)),
                         fleet.brokerUser(), fleet.brokerPassword(), failovers)) {

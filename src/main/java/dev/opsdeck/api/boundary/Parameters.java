@@ -55,7 +55,7 @@ public final class Parameters {
         throw new InvalidParameterException("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was " + abbreviate(value));
     }
 
-    /** A keyset cursor that a page of accounts or payments handed out: the last id of that page. */
+    /** A keyset cursor whose position is a UUID key (accounts, payments); read by {@link KeysetCursor}, failing as the cursor field. */
     public static Optional<UUID> cursor(String value) {
         return read(() -> KeysetCursor.uuid(value));
     }

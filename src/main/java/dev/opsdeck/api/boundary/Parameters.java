@@ -1,10 +1,9 @@
 package dev.opsdeck.api.boundary;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
+import dev.opsdeck.api.control.KeysetCursor;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Reads query parameters strictly: a value that is present must be right, or the request fails naming it. */
@@ -56,59 +55,25 @@ public final class Parameters {
         throw new InvalidParameterException("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was " + abbreviate(value));
     }
 
-    /** A keyset cursor: the last id of the previous page, opaque to callers. */
+    /** A keyset cursor whose position is a UUID key (accounts, payments); read by {@link KeysetCursor}, failing as the cursor field. */
     public static Optional<UUID> cursor(String value) {
-        return cursorText(value).map(text -> {
-            try {
-                return UUID.fromString(text);
-            } catch (IllegalArgumentException e) {
-                throw notACursor();
-            }
-        });
+        return read(() -> KeysetCursor.uuid(value));
     }
 
     public static Optional<Long> numericCursor(String value) {
-        return cursorText(value).map(text -> {
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw notACursor();
-            }
-        });
+        return read(() -> KeysetCursor.number(value));
     }
 
-    /** The position after a row ordered by a time and an id, as {@link #cursorAfter} wrote it from "time_id". */
-    public record TimeCursor(Instant at, UUID id) {
+    public static Optional<KeysetCursor.TimeAndId> timeCursor(String value) {
+        return read(() -> KeysetCursor.timeAndId(value));
     }
 
-    public static Optional<TimeCursor> timeCursor(String value) {
-        return cursorText(value).map(text -> {
-            String[] parts = text.split("_", 2);
-            try {
-                return new TimeCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw notACursor();
-            }
-        });
-    }
-
-    public static String cursorAfter(Object lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<String> cursorText(String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
+    private static <T> Optional<T> read(Supplier<Optional<T>> cursor) {
         try {
-            return Optional.of(new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw notACursor();
+            return cursor.get();
+        } catch (KeysetCursor.NotACursorException e) {
+            throw new InvalidParameterException("cursor", e.getMessage());
         }
-    }
-
-    private static InvalidParameterException notACursor() {
-        return new InvalidParameterException("cursor", "not a cursor this API returned");
     }
 
     private static Optional<String> matching(String field, String value, Pattern pattern, String expected) {

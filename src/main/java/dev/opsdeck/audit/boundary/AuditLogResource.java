@@ -1,10 +1,9 @@
 package dev.opsdeck.audit.boundary;
 
 import dev.opsdeck.api.boundary.InvalidParameterException;
-import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.api.control.KeysetPage;
 import dev.opsdeck.audit.control.AuditSearch;
-import dev.opsdeck.audit.entity.AuditEntry;
 import dev.opsdeck.security.boundary.Permitted;
 import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Role;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -39,19 +37,16 @@ public class AuditLogResource {
     @Operation(summary = "Audit entries, newest first, filtered, one keyset page at a time")
     @APIResponse(responseCode = "200", description = "A page of entries and the cursor of the next one")
     @APIResponse(responseCode = "422", description = "A filter, limit or cursor is wrong; the field is named")
-    public Page<AuditEntryView> list(@QueryParam("actor") String actor,
-                                     @QueryParam("action") @Parameter(description = "exact, e.g. refund.requested; a trailing dot matches a prefix, e.g. refund.") String action,
-                                     @QueryParam("target_id") @Parameter(description = "id of a record an entry names") String targetId,
-                                     @QueryParam("from") @Parameter(description = "RFC 3339, inclusive") String from,
-                                     @QueryParam("to") @Parameter(description = "RFC 3339, exclusive") String to,
-                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public KeysetPage<AuditEntryView> list(@QueryParam("actor") String actor,
+                                           @QueryParam("action") @Parameter(description = "exact, e.g. refund.requested; a trailing dot matches a prefix, e.g. refund.") String action,
+                                           @QueryParam("target_id") @Parameter(description = "id of a record an entry names") String targetId,
+                                           @QueryParam("from") @Parameter(description = "RFC 3339, inclusive") String from,
+                                           @QueryParam("to") @Parameter(description = "RFC 3339, exclusive") String to,
+                                           @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Parameters.limit(limit);
         var filter = new AuditSearch.Filter(text("actor", actor, 255), text("action", action, 64),
                 text("target_id", targetId, 64), instant("from", from), instant("to", to));
-        List<AuditEntry> found = AuditSearch.page(em, filter, Parameters.numericCursor(cursor), size + 1);
-        List<AuditEntry> page = found.subList(0, Math.min(size, found.size()));
-        String next = found.size() > size ? Parameters.cursorAfter(page.get(size - 1).getId()) : null;
-        return new Page<>(page.stream().map(AuditEntryView::of).toList(), next);
+        return AuditSearch.page(em, filter, Parameters.numericCursor(cursor), size).map(AuditEntryView::of);
     }
 
     private static Optional<String> text(String field, String value, int max) {

@@ -1,10 +1,10 @@
 package dev.opsdeck.audit.control;
 
+import dev.opsdeck.api.control.KeysetPage;
 import dev.opsdeck.audit.entity.AuditEntry;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Keyset pages of the audit log, newest first (by id, which grows with every entry), filtered; a target is an index lookup. */
@@ -17,7 +17,7 @@ public final class AuditSearch {
     private AuditSearch() {
     }
 
-    public static List<AuditEntry> page(EntityManager em, Filter filter, Optional<Long> before, int limit) {
+    public static KeysetPage<AuditEntry> page(EntityManager em, Filter filter, Optional<Long> before, int size) {
         StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEntry e WHERE 1 = 1");
         filter.actor().ifPresent(a -> jpql.append(" AND e.actor = :actor"));
         filter.action().ifPresent(a -> jpql.append(a.endsWith(".") ? " AND e.action LIKE :action" : " AND e.action = :action"));
@@ -26,13 +26,13 @@ public final class AuditSearch {
         filter.to().ifPresent(t -> jpql.append(" AND e.occurredAt < :to"));
         before.ifPresent(b -> jpql.append(" AND e.id < :before"));
         jpql.append(" ORDER BY e.id DESC");
-        TypedQuery<AuditEntry> query = em.createQuery(jpql.toString(), AuditEntry.class).setMaxResults(limit);
+        TypedQuery<AuditEntry> query = em.createQuery(jpql.toString(), AuditEntry.class).setMaxResults(size + 1);
         filter.actor().ifPresent(a -> query.setParameter("actor", a));
         filter.action().ifPresent(a -> query.setParameter("action", a.endsWith(".") ? a + "%" : a));
         filter.targetId().ifPresent(t -> query.setParameter("target", t));
         filter.from().ifPresent(f -> query.setParameter("from", f));
         filter.to().ifPresent(t -> query.setParameter("to", t));
         before.ifPresent(b -> query.setParameter("before", b));
-        return query.getResultList();
+        return KeysetPage.of(query.getResultList(), size, AuditEntry::getId);
     }
 }

@@ -116,7 +116,7 @@ public class CommandList implements Serializable {
             return List.of();
         }
         Optional<CommandState> filter = state == null || state.isBlank() ? Optional.empty() : CommandState.of(state);
-        return actions.page(filter, Optional.empty(), Optional.empty(), SHOWN).stream().map(Row::new).toList();
+        return actions.page(filter, Optional.empty(), Optional.empty(), SHOWN).items().stream().map(Row::new).toList();
     }
 
     public List<String> getStates() {

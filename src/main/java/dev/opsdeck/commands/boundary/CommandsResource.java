@@ -1,13 +1,12 @@
 package dev.opsdeck.commands.boundary;
 
 import dev.opsdeck.api.boundary.InvalidParameterException;
-import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.api.control.KeysetCursor.TimeAndId;
+import dev.opsdeck.api.control.KeysetPage;
 import dev.opsdeck.commands.control.ActionRefusedException;
 import dev.opsdeck.commands.control.ActionRequests;
 import dev.opsdeck.commands.control.Approvals;
-import dev.opsdeck.commands.control.CommandQueries;
-import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.CommandState;
 import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.boundary.Permitted;
@@ -29,7 +28,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -58,19 +56,15 @@ public class CommandsResource {
     @Permitted(Action.COMMANDS_READ)
     @Operation(summary = "Commands, newest first, filtered by state and target, one keyset page at a time")
     @APIResponse(responseCode = "422", description = "A filter, limit or cursor is wrong; the field is named")
-    public Page<CommandView> list(@QueryParam("state") String state, @QueryParam("target_id") String targetId,
-                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public KeysetPage<CommandView> list(@QueryParam("state") String state, @QueryParam("target_id") String targetId,
+                                        @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Parameters.limit(limit);
         Optional<CommandState> wanted = Optional.ofNullable(state).filter(s -> !s.isEmpty()).map(s -> CommandState.of(s)
                 .orElseThrow(() -> new InvalidParameterException("state", "expected one of "
                         + Arrays.stream(CommandState.values()).map(CommandState::label).collect(Collectors.joining(", "))
                         + ", was " + (s.length() > 40 ? s.substring(0, 40) + "..." : s))));
-        Optional<CommandQueries.Cursor> after = Parameters.timeCursor(cursor).map(c -> new CommandQueries.Cursor(c.at(), c.id()));
-        List<ActionCommand> found = actions.page(wanted, Parameters.uuid("target_id", targetId), after, size + 1);
-        List<ActionCommand> page = found.subList(0, Math.min(size, found.size()));
-        String next = found.size() > size
-                ? Parameters.cursorAfter(page.get(size - 1).requestedAt() + "_" + page.get(size - 1).id()) : null;
-        return new Page<>(page.stream().map(CommandView::of).toList(), next);
+        Optional<TimeAndId> after = Parameters.timeCursor(cursor);
+        return actions.page(wanted, Parameters.uuid("target_id", targetId), after, size).map(CommandView::of);
     }
 
     @GET

@@ -1,5 +1,7 @@
 package dev.opsdeck.commands.control;
 
+import dev.opsdeck.api.control.KeysetCursor.TimeAndId;
+import dev.opsdeck.api.control.KeysetPage;
 import dev.opsdeck.audit.control.AuditTrail;
 import dev.opsdeck.audit.entity.AuditRecord;
 import dev.opsdeck.commands.control.ActionRefusedException.Why;
@@ -156,10 +158,10 @@ public class ActionRequests {
         }
     }
 
-    public List<ActionCommand> page(Optional<CommandState> state, Optional<UUID> targetId,
-                                    Optional<CommandQueries.Cursor> after, int limit) {
+    public KeysetPage<ActionCommand> page(Optional<CommandState> state, Optional<UUID> targetId,
+                                          Optional<TimeAndId> after, int size) {
         try {
-            return queries.page(state, targetId, after, limit);
+            return queries.page(state, targetId, after, size);
         } catch (SQLException e) {
             throw new IllegalStateException("commands cannot be read: " + e.getMessage(), e);
         }

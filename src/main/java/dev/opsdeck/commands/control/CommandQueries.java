@@ -3,6 +3,8 @@ package dev.opsdeck.commands.control;
 import static dev.opsdeck.commands.control.CommandRows.COLUMNS;
 import static dev.opsdeck.commands.control.CommandRows.time;
 
+import dev.opsdeck.api.control.KeysetCursor.TimeAndId;
+import dev.opsdeck.api.control.KeysetPage;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
 import dev.opsdeck.commands.entity.CommandState;
@@ -10,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,6 @@ import javax.sql.DataSource;
 
 /** Reads commands for the console, the API and the outbox's own checks; changes of state are {@link CommandStore}'s. */
 public class CommandQueries {
-
-    public record Cursor(Instant requestedAt, UUID id) {
-    }
 
     private final DataSource dataSource;
 
@@ -55,8 +53,8 @@ public class CommandQueries {
     }
 
     /** Newest first, one keyset page. */
-    public List<ActionCommand> page(Optional<CommandState> state, Optional<UUID> targetId, Optional<Cursor> after,
-                                    int limit) throws SQLException {
+    public KeysetPage<ActionCommand> page(Optional<CommandState> state, Optional<UUID> targetId, Optional<TimeAndId> after,
+                                          int size) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM action_command WHERE 1 = 1");
         List<Object> values = new ArrayList<>();
         state.ifPresent(s -> {
@@ -69,12 +67,12 @@ public class CommandQueries {
         });
         after.ifPresent(a -> {
             sql.append(" AND (requested_at < ? OR (requested_at = ? AND id < ?))");
-            values.add(time(a.requestedAt()));
-            values.add(time(a.requestedAt()));
+            values.add(time(a.at()));
+            values.add(time(a.at()));
             values.add(a.id());
         });
-        sql.append(" ORDER BY requested_at DESC, id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
-        return all(sql.toString(), values.toArray());
+        sql.append(" ORDER BY requested_at DESC, id DESC FETCH FIRST ").append(size + 1).append(" ROWS ONLY");
+        return KeysetPage.of(all(sql.toString(), values.toArray()), size, c -> new TimeAndId(c.requestedAt(), c.id()));
     }
 
     private Optional<ActionCommand> one(String sql, Object... values) throws SQLException {

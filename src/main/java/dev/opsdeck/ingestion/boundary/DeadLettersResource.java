@@ -2,13 +2,14 @@ package dev.opsdeck.ingestion.boundary;
 
 import dev.opsdeck.api.boundary.ApiError;
 import dev.opsdeck.api.boundary.InvalidParameterException;
-import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.api.control.KeysetPage;
 import dev.opsdeck.ingestion.control.DeadLetterReplay;
 import dev.opsdeck.ingestion.control.IngestionPipeline;
 import dev.opsdeck.ingestion.entity.DeadLetter;
 import dev.opsdeck.ingestion.entity.Stream;
 import dev.opsdeck.ingestion.control.DeadLetterResolutions;
+import dev.opsdeck.ingestion.control.DeadLetterSearch;
 import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.security.entity.Role;
@@ -21,7 +22,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -63,28 +63,20 @@ public class DeadLettersResource {
     @Inject
     DeadLetterResolutions resolutions;
 
+    @Inject
+    DeadLetterSearch search;
+
     @GET
     @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
     @Operation(summary = "Dead letters, oldest first, filtered by state (default waiting) and stream")
     @APIResponse(responseCode = "200", description = "A page of dead letters")
     @APIResponse(responseCode = "422", description = "A filter, limit or cursor is wrong")
-    public Page<DeadLetterView> list(@QueryParam("state") String state, @QueryParam("stream") String stream,
-                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public KeysetPage<DeadLetterView> list(@QueryParam("state") String state, @QueryParam("stream") String stream,
+                                           @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Parameters.limit(limit);
         String wantedState = state(state);
         Optional<String> wantedStream = stream(stream);
-        Optional<Long> after = Parameters.numericCursor(cursor);
-        StringBuilder jpql = new StringBuilder("SELECT d FROM DeadLetter d WHERE d.state = :state");
-        wantedStream.ifPresent(s -> jpql.append(" AND d.stream = :stream"));
-        after.ifPresent(a -> jpql.append(" AND d.id > :after"));
-        TypedQuery<DeadLetter> query = em.createQuery(jpql.append(" ORDER BY d.id").toString(), DeadLetter.class)
-                .setParameter("state", wantedState).setMaxResults(size + 1);
-        wantedStream.ifPresent(s -> query.setParameter("stream", s));
-        after.ifPresent(a -> query.setParameter("after", a));
-        List<DeadLetter> found = query.getResultList();
-        List<DeadLetter> page = found.subList(0, Math.min(size, found.size()));
-        String next = found.size() > size ? Parameters.cursorAfter(page.get(size - 1).getId()) : null;
-        return new Page<>(page.stream().map(DeadLetterView::summary).toList(), next);
+        return search.page(wantedState, wantedStream, Parameters.numericCursor(cursor), size).map(DeadLetterView::summary);
     }
 
     @GET

@@ -2,8 +2,8 @@ package dev.opsdeck.payments.boundary;
 
 import dev.opsdeck.payments.control.PaymentSearch;
 import dev.opsdeck.payments.entity.Payment;
-import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.api.control.KeysetPage;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,18 +33,15 @@ public class PaymentsResource {
     @Operation(summary = "Payments in id order, filtered, one keyset page at a time")
     @APIResponse(responseCode = "200", description = "A page of payments and the cursor of the next one")
     @APIResponse(responseCode = "422", description = "A filter, limit or cursor is wrong; the field is named")
-    public Page<PaymentView> list(@QueryParam("status") @Parameter(description = "e.g. pending, settled, failed, refund_requested, refunded") String status,
-                                  @QueryParam("currency") @Parameter(description = "ISO 4217, e.g. EUR") String currency,
-                                  @QueryParam("account_id") @Parameter(description = "account UUID") String accountId,
-                                  @QueryParam("limit") @Parameter(description = "1 to 500, default 50") String limit,
-                                  @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page") String cursor) {
+    public KeysetPage<PaymentView> list(@QueryParam("status") @Parameter(description = "e.g. pending, settled, failed, refund_requested, refunded") String status,
+                                        @QueryParam("currency") @Parameter(description = "ISO 4217, e.g. EUR") String currency,
+                                        @QueryParam("account_id") @Parameter(description = "account UUID") String accountId,
+                                        @QueryParam("limit") @Parameter(description = "1 to 500, default 50") String limit,
+                                        @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page") String cursor) {
         int size = Parameters.limit(limit);
         var filter = new PaymentSearch.Filter(Parameters.status(status), Parameters.currency(currency),
                 Parameters.uuid("account_id", accountId));
-        List<Payment> found = PaymentSearch.page(em, filter, Parameters.cursor(cursor), size + 1);
-        List<Payment> page = found.subList(0, Math.min(size, found.size()));
-        String next = found.size() > size ? Parameters.cursorAfter(page.get(size - 1).getPaymentId()) : null;
-        return new Page<>(page.stream().map(PaymentView::of).toList(), next);
+        return PaymentSearch.page(em, filter, Parameters.cursor(cursor), size).map(PaymentView::of);
     }
 
     @GET

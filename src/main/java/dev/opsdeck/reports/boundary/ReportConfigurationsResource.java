@@ -2,13 +2,11 @@ package dev.opsdeck.reports.boundary;
 
 import dev.opsdeck.api.boundary.InvalidParameterException;
 import dev.opsdeck.api.boundary.Parameters;
-import dev.opsdeck.audit.control.AuditTrail;
-import dev.opsdeck.reports.control.ScheduleAudit;
 import dev.opsdeck.proxy.boundary.ClientAddress;
 import dev.opsdeck.security.boundary.Permitted;
 import dev.opsdeck.security.entity.Action;
 import dev.opsdeck.reports.control.ReportConfigurations;
-import dev.opsdeck.reports.control.Reports;
+import dev.opsdeck.reports.control.ReportConfigurationChanges;
 import dev.opsdeck.reports.entity.ReportConfiguration;
 import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +46,7 @@ public class ReportConfigurationsResource {
     EntityManager em;
 
     @Inject
-    Reports reports;
+    ReportConfigurationChanges changes;
 
     @Context
     SecurityContext security;
@@ -58,9 +56,6 @@ public class ReportConfigurationsResource {
 
     @Context
     HttpServletRequest http;
-
-    @Inject
-    AuditTrail audit;
 
     @GET
     @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
@@ -85,8 +80,7 @@ public class ReportConfigurationsResource {
     @APIResponse(responseCode = "422", description = "A field is wrong (the cron expression, time zone, a parameter, a taken name)")
     public Response create(JsonObject body) throws SQLException {
         ReportConfigurations.Draft draft = ReportConfigurations.draft(body);
-        long id = reports.configurations().create(draft, caller());
-        audit.record(ScheduleAudit.of(draft, ScheduleAudit.CREATED, id, caller(), ClientAddress.of(http)));
+        long id = changes.create(draft, caller(), ClientAddress.of(http));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build())
                 .entity(ReportConfigurationView.of(find(id))).build();
     }
@@ -100,10 +94,9 @@ public class ReportConfigurationsResource {
         long id = id(idText);
         boolean wasEnabled = find(id).isEnabled();
         ReportConfigurations.Draft draft = ReportConfigurations.draft(body);
-        if (!reports.configurations().update(id, draft)) {
+        if (!changes.update(id, wasEnabled, draft, caller(), ClientAddress.of(http))) {
             throw new NotFoundException("no report configuration " + id);
         }
-        audit.record(ScheduleAudit.of(draft, ScheduleAudit.changeAction(wasEnabled, draft), id, caller(), ClientAddress.of(http)));
         em.getEntityManagerFactory().getCache().evict(ReportConfiguration.class, id);
         return ReportConfigurationView.of(find(id));
     }

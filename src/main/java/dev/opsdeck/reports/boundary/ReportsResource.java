@@ -2,16 +2,14 @@ package dev.opsdeck.reports.boundary;
 
 import dev.opsdeck.api.boundary.ApiError;
 import dev.opsdeck.api.boundary.InvalidParameterException;
-import dev.opsdeck.api.boundary.Page;
 import dev.opsdeck.api.boundary.Parameters;
+import dev.opsdeck.api.control.KeysetPage;
 import dev.opsdeck.tables.control.ExportLimits;
 import dev.opsdeck.reports.control.FinishedRuns;
-import dev.opsdeck.reports.control.InvalidReportException;
+import dev.opsdeck.reports.control.ReportRequestBodies;
+import dev.opsdeck.reports.control.ReportRunQueries;
 import dev.opsdeck.tables.control.ReportFormat;
-import dev.opsdeck.reports.control.ReportParameters;
-import dev.opsdeck.reports.control.ReportRequests;
 import dev.opsdeck.reports.control.Reports;
-import dev.opsdeck.reports.entity.ReportConfiguration;
 import dev.opsdeck.reports.entity.ReportRun;
 import dev.opsdeck.reports.entity.ReportType;
 import dev.opsdeck.reports.entity.RunStatus;
@@ -19,14 +17,9 @@ import dev.opsdeck.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -41,14 +34,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,9 +51,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
-    // one provider for all calls: Json.create... looks the provider up on the class path every time
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
 
     @PersistenceContext
@@ -75,6 +61,12 @@ public class ReportsResource {
 
     @Inject
     FinishedRuns finishedRuns;
+
+    @Inject
+    ReportRunQueries runs;
+
+    @Inject
+    ReportRequestBodies requestBodies;
 
     @Inject
     ExportLimits exportLimits;
@@ -96,82 +88,24 @@ public class ReportsResource {
     @APIResponse(responseCode = "202", description = "Queued; poll the returned representation until status is succeeded or failed")
     @APIResponse(responseCode = "422", description = "A field is wrong; the body names it")
     public Response request(JsonObject body) throws SQLException {
-        if (body == null) {
-            throw new InvalidReportException("body", "a JSON object is required");
-        }
-        ReportRequests.Request request = body.containsKey("configuration_id") ? fromConfiguration(body) : adHoc(body);
-        UUID id = reports.request(request);
+        UUID id = reports.request(requestBodies.read(body, caller()));
         ReportRun run = em.find(ReportRun.class, id);
         return Response.accepted(ReportView.of(run, uri.getBaseUri()))
                 .location(uri.getBaseUriBuilder().path("v1/reports/" + id).build()).build();
     }
 
-    private ReportRequests.Request fromConfiguration(JsonObject body) {
-        JsonValue idValue = body.get("configuration_id");
-        if (!(idValue instanceof JsonNumber number) || !number.isIntegral()) {
-            throw new InvalidReportException("configuration_id", "expected the integer id of a report configuration");
-        }
-        ReportConfiguration configuration = em.find(ReportConfiguration.class, number.longValue());
-        if (configuration == null) {
-            throw new InvalidReportException("configuration_id", "no report configuration " + number);
-        }
-        ReportType type = ReportType.of(configuration.getReportType()).orElseThrow();
-        JsonObjectBuilder merged = JSON.createObjectBuilder(JSON.createReader(new StringReader(configuration.getParameters())).readObject());
-        JsonObject overrides = object(body, "parameters");
-        if (overrides != null) {
-            overrides.forEach(merged::add);
-        }
-        Map<String, String> parameters = ReportParameters.validate(type, merged.build());
-        return new ReportRequests.Request(configuration.getId(), type, ReportFormat.parse(configuration.getFormat()),
-                parameters, caller(), null);
-    }
-
-    private ReportRequests.Request adHoc(JsonObject body) {
-        String typeLabel = body.getString("report_type", null);
-        if (typeLabel == null) {
-            throw new InvalidReportException("report_type", "required unless configuration_id is given");
-        }
-        ReportType type = ReportType.of(typeLabel).orElseThrow(() -> new InvalidReportException("report_type",
-                "expected account_balances, payments_summary, refunds or dead_letters, was " + typeLabel));
-        ReportFormat format;
-        try {
-            format = ReportFormat.parse(body.getString("format", "csv"));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new InvalidReportException("format", "expected csv, xlsx or pdf");
-        }
-        return new ReportRequests.Request(null, type, format, ReportParameters.validate(type, object(body, "parameters")),
-                caller(), null);
-    }
-
     @GET
     @RolesAllowed({Role.VIEWER, Role.OPERATOR, Role.ADMIN, Role.SERVICE})
     @Operation(summary = "Report runs, newest first, filtered by status and type")
-    public Page<ReportView> list(@QueryParam("status") String status, @QueryParam("type") String type,
-                                 @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public KeysetPage<ReportView> list(@QueryParam("status") String status, @QueryParam("type") String type,
+                                       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Parameters.limit(limit);
-        Optional<String> wantedStatus = Optional.ofNullable(status).filter(s -> !s.isEmpty()).map(s -> {
-            if (List.of(RunStatus.values()).stream().noneMatch(r -> r.label().equals(s))) {
-                throw new InvalidParameterException("status", "expected queued, running, succeeded or failed, was " + s);
-            }
-            return s;
-        });
-        Optional<String> wantedType = Optional.ofNullable(type).filter(t -> !t.isEmpty()).map(t -> ReportType.of(t)
-                .orElseThrow(() -> new InvalidParameterException("type", "not a report type: " + t)).label());
-        Optional<Parameters.TimeCursor> after = Parameters.timeCursor(cursor);
-        StringBuilder jpql = new StringBuilder("SELECT r FROM ReportRun r WHERE 1 = 1");
-        wantedStatus.ifPresent(s -> jpql.append(" AND r.status = :status"));
-        wantedType.ifPresent(t -> jpql.append(" AND r.reportType = :type"));
-        after.ifPresent(a -> jpql.append(" AND (r.requestedAt < :at OR (r.requestedAt = :at AND r.id < :id))"));
-        TypedQuery<ReportRun> query = em.createQuery(jpql.append(" ORDER BY r.requestedAt DESC, r.id DESC").toString(),
-                ReportRun.class).setMaxResults(size + 1);
-        wantedStatus.ifPresent(s -> query.setParameter("status", s));
-        wantedType.ifPresent(t -> query.setParameter("type", t));
-        after.ifPresent(a -> query.setParameter("at", a.at()).setParameter("id", a.id()));
-        List<ReportRun> found = query.getResultList();
-        List<ReportRun> page = found.subList(0, Math.min(size, found.size()));
-        String next = found.size() > size
-                ? Parameters.cursorAfter(page.get(size - 1).getRequestedAt() + "_" + page.get(size - 1).getId()) : null;
-        return new Page<>(page.stream().map(run -> ReportView.of(run, uri.getBaseUri())).toList(), next);
+        Optional<RunStatus> wantedStatus = Optional.ofNullable(status).filter(s -> !s.isEmpty()).map(s -> RunStatus.of(s)
+                .orElseThrow(() -> new InvalidParameterException("status", "expected queued, running, succeeded or failed, was " + s)));
+        Optional<ReportType> wantedType = Optional.ofNullable(type).filter(t -> !t.isEmpty()).map(t -> ReportType.of(t)
+                .orElseThrow(() -> new InvalidParameterException("type", "not a report type: " + t)));
+        return runs.page(wantedStatus, wantedType, Parameters.timeCursor(cursor), size)
+                .map(run -> ReportView.of(run, uri.getBaseUri()));
     }
 
     @GET
@@ -227,16 +161,5 @@ public class ReportsResource {
 
     private String caller() {
         return security.getUserPrincipal().getName();
-    }
-
-    private static JsonObject object(JsonObject body, String name) {
-        JsonValue value = body.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidReportException(name, "expected an object");
-        }
-        return value.asJsonObject();
     }
 }

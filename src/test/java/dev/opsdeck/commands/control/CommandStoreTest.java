@@ -2,8 +2,11 @@ package dev.opsdeck.commands.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.opsdeck.api.control.KeysetCursor;
+import dev.opsdeck.api.control.KeysetPage;
 import dev.opsdeck.commands.entity.ActionCommand;
 import dev.opsdeck.commands.entity.ActionKind;
 import dev.opsdeck.commands.entity.CommandState;
@@ -135,12 +138,11 @@ class CommandStoreTest {
             store.insert(new ActionCommand(c.id(), c.idempotencyKey(), null, c.kind(), target, "{}", "r", "otto", null,
                     NOW.plusSeconds(i), CommandState.REJECTED, "x", 1, 409, "no", null, null, null, null, NOW, null, false, NOW));
         }
-        List<ActionCommand> first = queries.page(Optional.of(CommandState.REJECTED), Optional.of(target), Optional.empty(), 2);
-        assertEquals(NOW.plusSeconds(2), first.get(0).requestedAt());
-        List<ActionCommand> rest = queries.page(Optional.empty(), Optional.of(target),
-                Optional.of(new CommandQueries.Cursor(first.get(1).requestedAt(), first.get(1).id())), 2);
-        assertEquals(1, rest.size());
-        assertEquals(NOW, rest.get(0).requestedAt());
+        KeysetPage<ActionCommand> first = queries.page(Optional.of(CommandState.REJECTED), Optional.of(target), Optional.empty(), 2);
+        assertEquals(List.of(NOW.plusSeconds(2), NOW.plusSeconds(1)), first.items().stream().map(ActionCommand::requestedAt).toList());
+        KeysetPage<ActionCommand> rest = queries.page(Optional.empty(), Optional.of(target), KeysetCursor.timeAndId(first.nextCursor()), 2);
+        assertEquals(List.of(NOW), rest.items().stream().map(ActionCommand::requestedAt).toList());
+        assertNull(rest.nextCursor());
     }
 
     private void insertAccount(UUID account, String status) throws Exception {

@@ -32,8 +32,9 @@ import org.subethamail.smtp.server.Session;
 
 /**
  * The SMTP transport against a real SMTP server that speaks STARTTLS (SubEtha SMTP with a self-signed certificate made
- * at test time; GreenMail 2.1 offers no STARTTLS): a login over TLS, {@code optional} upgrading, an untrusted
- * certificate and a server without STARTTLS refused under {@code required}.
+ * at test time; GreenMail 2.1 offers no STARTTLS): a login over TLS, {@code optional} upgrading and never falling back
+ * to plain on an untrusted certificate, an untrusted certificate and a server without STARTTLS refused under
+ * {@code required}.
  */
 class SmtpTransportIT {
 
@@ -142,6 +143,15 @@ class SmtpTransportIT {
         assertEquals(SmtpTransport.Verdict.SENT, answer.verdict(), answer.text());
         assertEquals(1, deliveries.size());
         assertTrue(deliveries.get(0).tls(), "optional upgrades when STARTTLS is offered");
+    }
+
+    @Test
+    void optionalDoesNotFallBackToPlainWhenTheCertificateIsNotTrusted() throws Exception {
+        int port = start(b -> b.enableTLS().startTlsSocketFactory(serverTls));
+        SmtpTransport.Answer answer = send(settings(port, "optional", false, null, Optional.empty()), "ops@example.com", "kept");
+        assertEquals(SmtpTransport.Verdict.RETRY, answer.verdict(), answer.text());
+        assertTrue(answer.text().contains("PKIX"), answer.text());
+        assertTrue(deliveries.isEmpty());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.opsdeck.testing.Api;
 import dev.opsdeck.testing.Browser;
+import dev.opsdeck.testing.RefusingSmtpServer;
 import dev.opsdeck.testing.RunningJar;
 import dev.opsdeck.testing.Tokens;
 import jakarta.json.JsonObject;
@@ -29,13 +30,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Opsdeck as a running jar on the embedded H2 default (the same delivery on PostgreSQL: ReportDeliveryIT), with
  * GreenMail (login required) as its SMTP server: a scheduled XLSX report reaches its recipients as an attachment that opens, a link-mode one as a link to
- * its download, and the Mail API lists both as sent with their Message-IDs.
+ * its download, and the Mail API lists both as sent with their Message-IDs; in the browser, the report form's mail
+ * fields and the Mail page with a refused message resent by an admin.
  */
 class ReportMailIT {
 
@@ -45,20 +50,34 @@ class ReportMailIT {
         return Tokens.jwt("ada@example.com", List.of("admin"));
     }
 
-    @Test
-    void aScheduledReportArrivesAsAnAttachmentOrALink() throws Exception {
-        Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "mail-");
-        GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private GreenMail smtp;
+
+    @AfterEach
+    void stopServer() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private void startServer() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.setUser("opsdeck@example.com", "opsdeck", "smtp-secret-0001");
         smtp.start();
+    }
+
+    /** One boot for the whole mail story, since a boot is the suite's costliest step. */
+    @Test
+    void aScheduledReportArrivesAsAnAttachmentOrALinkAndAnAdminResendsAFailedMessage() throws Exception {
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("it.work.dir"))), "mail-");
+        startServer();
         try (RunningJar h2 = RunningJar.start(environment(null, work, "h2", 31180), 31180)) {
             h2.awaitReady(Duration.ofSeconds(480));
             configure(31180, "h2");
             assertTrue(smtp.waitForIncomingEmail(150_000, 2), "two report mails within a scheduled minute and a run");
             MimeMessage received = check(smtp, 31180, "h2");
-            inTheConsole(URI.create("http://127.0.0.1:31180/").toURL(), received);
-        } finally {
-            smtp.stop();
+            URL base = URI.create("http://127.0.0.1:31180/").toURL();
+            inTheConsole(base, received);
+            onTheMailPage(base);
         }
     }
 
@@ -119,29 +138,100 @@ class ReportMailIT {
         return toFinance;
     }
 
-    /** The report form's mail fields (a wrong address shown at its field, a test message queued), and a received message as a reader sees it. */
+    /** The report form's mail fields (a test message queued, a wrong address shown at its field), and a received message as a reader sees it. */
     private static void inTheConsole(URL base, MimeMessage message) throws Exception {
         try (Browser admin = Browser.open(base).loginAsAdmin()) {
             admin.get("reports/index.xhtml");
             admin.click("[id='configurations:new']");
             admin.find("[id='configurations:name']").sendKeys("monthly payments");
-            admin.find("[id='configurations:recipients']").sendKeys("finance@example.com, not-an-address");
-            admin.click("[id='configurations:save']");
-            admin.ajaxDone();
-            assertTrue(admin.text("[id='configurations:form-panel']").contains("not an e-mail address: not-an-address"),
-                    admin.text("[id='configurations:form-panel']"));
-            WebElement recipients = admin.find("[id='configurations:recipients']");
-            recipients.clear();
-            recipients.sendKeys("finance@example.com, controlling@example.com");
+            admin.find("[id='configurations:recipients']").sendKeys("finance@example.com, controlling@example.com");
             admin.click("[id='configurations:test-message']");
             admin.ajaxDone();
             assertTrue(admin.text("[id='configurations:recipients-note']").contains("Test message queued"),
                     admin.text("[id='configurations:recipients-note']"));
-            admin.screenshot("report-form-mail");
+            admin.screenshot("report-recipients");
+            WebElement recipients = admin.find("[id='configurations:recipients']");
+            recipients.clear();
+            recipients.sendKeys("finance@example.com, not-an-address");
+            admin.click("[id='configurations:save']");
+            admin.ajaxDone();
+            assertTrue(admin.text("[id='configurations:form-panel']").contains("not an e-mail address: not-an-address"),
+                    admin.text("[id='configurations:form-panel']"));
             String html = html(message).orElseThrow(() -> new AssertionError("no HTML part"));
             admin.driver().get("data:text/html;base64," + Base64.getEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)));
             assertTrue(admin.text("body").contains("balances"), admin.text("body"));
-            admin.screenshot("mail-report-delivered");
+            admin.screenshot("mail-report");
+        }
+    }
+
+    /**
+     * A message the server refuses for good (5xx) is failed on the Mail page with the server's words; the admin resends
+     * it, it goes out with the same Message-ID once the server accepts mail again, and the resend is audited.
+     */
+    private void onTheMailPage(URL base) throws Exception {
+        Api api = new Api(base);
+        String recipient = "resend-h2@example.com";
+        smtp.stop();
+        JsonObject failed;
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(SMTP_PORT)) {
+            Api.Response queued = api.post("api/v1/mail/test", admin(), "{\"recipients\":[\"" + recipient + "\"]}");
+            assertEquals(202, queued.status(), queued.body());
+            String id = queued.json().getString("id");
+            failed = awaitMessage(api, id, "failed", Duration.ofSeconds(120));
+        }
+        assertTrue(failed.getString("last_answer").contains(RefusingSmtpServer.REFUSAL), failed.toString());
+        startServer();
+        String id = failed.getString("id");
+        String row = "//tbody[@id='mail:outbox_data']/tr[td[contains(., '" + recipient + "')]]";
+        try (Browser admin = Browser.open(base).loginAsAdmin()) {
+            admin.click("[id='menu-mail']");
+            WebElement failedRow = admin.waitFor(d -> d.findElement(By.xpath(row)));
+            assertTrue(failedRow.getText().contains("failed"), failedRow.getText());
+            assertTrue(failedRow.getText().contains(RefusingSmtpServer.REFUSAL), failedRow.getText());
+            assertTrue(failedRow.getText().contains(failed.getString("message_id")), failedRow.getText());
+            String outbox = admin.text("[id='mail:outbox']");
+            assertTrue(outbox.contains("balances") && outbox.contains("sent") && outbox.contains("250"), outbox);
+            admin.screenshot("mail-outbox");
+
+            admin.waitFor(ExpectedConditions.elementToBeClickable(By.xpath(row + "//button[contains(@class, 'resend')]"))).click();
+            admin.ajaxDone();
+            admin.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-growl"), "Queued again"));
+            admin.waitFor(d -> {
+                String state = d.findElement(By.xpath(row + "/td[contains(@class, 'state')]")).getText();
+                return state.equals("queued") || state.equals("sent") ? state : null;
+            });
+
+            JsonObject sent = awaitMessage(api, id, "sent", Duration.ofSeconds(60));
+            assertEquals(failed.getString("message_id"), sent.getString("message_id"));
+            MimeMessage again = received(smtp, recipient).orElseThrow(() -> new AssertionError("not delivered after resend"));
+            assertEquals(failed.getString("message_id"), again.getMessageID(), "resent with the same Message-ID");
+
+            admin.get("mail/index.xhtml");
+            WebElement sentRow = admin.waitFor(d -> d.findElement(By.xpath(row)));
+            assertEquals("sent", sentRow.findElement(By.xpath("td[contains(@class, 'state')]")).getText(), sentRow.getText());
+            assertTrue(sentRow.findElements(By.cssSelector("button.resend")).isEmpty(), "only a failed message offers Resend");
+        }
+        JsonObject audit = api.get("api/v1/audit-log?action=mail.resent&target_id=" + id, admin()).json();
+        List<JsonObject> entries = audit.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(1, entries.size(), audit.toString());
+        assertEquals(Browser.ADMIN, entries.get(0).getString("actor"), entries.get(0).toString());
+        assertEquals("succeeded", entries.get(0).getString("outcome"), entries.get(0).toString());
+    }
+
+    /** Polls the Mail API until the message is in the state, since the outbox is worked by a 5-second tick. */
+    private static JsonObject awaitMessage(Api api, String id, String state, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Optional<JsonObject> found = api.get("api/v1/mail?state=" + state, admin()).json().getJsonArray("messages")
+                    .getValuesAs(JsonObject.class).stream().filter(m -> m.getString("id").equals(id)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("message " + id + " not " + state + " within " + timeout + ": "
+                        + api.get("api/v1/mail", admin()).body());
+            }
+            Thread.sleep(1000);
         }
     }
 

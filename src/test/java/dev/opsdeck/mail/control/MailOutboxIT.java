@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.opsdeck.mail.entity.MailMessage;
 import dev.opsdeck.mail.entity.MailState;
 import dev.opsdeck.testing.Databases;
+import dev.opsdeck.testing.RefusingSmtpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.time.Clock;

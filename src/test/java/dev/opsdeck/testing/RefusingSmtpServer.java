@@ -1,4 +1,4 @@
-package dev.opsdeck.mail.control;
+package dev.opsdeck.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,14 +13,14 @@ import java.nio.charset.StandardCharsets;
  * An SMTP server that greets, says hello and refuses every sender with a permanent 554: GreenMail accepts whatever it
  * is sent, so this is the tests' server that answers 5xx.
  */
-final class RefusingSmtpServer implements AutoCloseable {
+public final class RefusingSmtpServer implements AutoCloseable {
 
-    static final String REFUSAL = "554 5.7.1 Sender refused by policy";
+    public static final String REFUSAL = "554 5.7.1 Sender refused by policy";
 
     private final ServerSocket socket;
     private final Thread loop;
 
-    RefusingSmtpServer(int port) throws IOException {
+    public RefusingSmtpServer(int port) throws IOException {
         socket = new ServerSocket(port, 10, InetAddress.getLoopbackAddress());
         loop = new Thread(this::serve, "refusing-smtp");
         loop.setDaemon(true);

@@ -54,6 +54,18 @@ public class CommandQueries {
         }
     }
 
+    /** Commands held for a second operator, oldest first. */
+    public List<ActionCommand> awaitingApproval(int limit) throws SQLException {
+        return all("SELECT " + COLUMNS + " FROM action_command WHERE state = 'awaiting_approval' ORDER BY requested_at, id "
+                + "FETCH FIRST " + limit + " ROWS ONLY");
+    }
+
+    /** Commands that failed (gave up) at or after {@code since}, newest first. */
+    public List<ActionCommand> failedSince(Instant since, int limit) throws SQLException {
+        return all("SELECT " + COLUMNS + " FROM action_command WHERE state = 'failed' AND updated_at >= ? "
+                + "ORDER BY updated_at DESC, id FETCH FIRST " + limit + " ROWS ONLY", time(since));
+    }
+
     /** Newest first, one keyset page. */
     public List<ActionCommand> page(Optional<CommandState> state, Optional<UUID> targetId, Optional<Cursor> after,
                                     int limit) throws SQLException {

@@ -88,6 +88,24 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void bothKindsOfInstanceGetTheMailSettingsWithTheSmtpLoginFromASecret() {
+        for (RenderedOverlay overlay : overlays) {
+            opsdeck(overlay).forEach(container -> {
+                Set<String> variables = variables(overlay, container);
+                for (String variable : List.of("MAIL_HOST", "MAIL_PORT", "MAIL_STARTTLS", "MAIL_FROM", "MAIL_USER", "MAIL_PASSWORD")) {
+                    assertTrue(variables.contains(variable), overlay.name() + ": " + container.workloadName() + " lacks " + variable);
+                }
+                for (String login : List.of("MAIL_USER", "MAIL_PASSWORD")) {
+                    Object reference = list(container.spec().get("env")).stream().filter(e -> login.equals(map(e).get("name")))
+                            .map(e -> at(e, "valueFrom", "secretKeyRef")).findFirst().orElse(null);
+                    assertTrue(reference != null && "opsdeck-mail".equals(map(reference).get("name")),
+                            overlay.name() + ": " + login + " must come from the Secret opsdeck-mail");
+                }
+            });
+        }
+    }
+
+    @Test
     void everyVariableOpsdeckGetsIsADocumentedKeyTheCodeReads() {
         Map<String, List<String>> rows = configurationRows();
         for (RenderedOverlay overlay : overlays) {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,18 @@ public class CommandQueries {
             row.next();
             return row.getLong(1);
         }
+    }
+
+    /** Commands held for a second operator, oldest first. */
+    public List<ActionCommand> awaitingApproval(int limit) throws SQLException {
+        return all("SELECT " + COLUMNS + " FROM action_command WHERE state = 'awaiting_approval' ORDER BY requested_at, id "
+                + "FETCH FIRST " + limit + " ROWS ONLY");
+    }
+
+    /** Commands that failed (gave up) at or after {@code since}, newest first. */
+    public List<ActionCommand> failedSince(Instant since, int limit) throws SQLException {
+        return all("SELECT " + COLUMNS + " FROM action_command WHERE state = 'failed' AND updated_at >= ? "
+                + "ORDER BY updated_at DESC, id FETCH FIRST " + limit + " ROWS ONLY", time(since));
     }
 
     /** Newest first, one keyset page. */

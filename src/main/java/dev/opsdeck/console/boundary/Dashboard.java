@@ -3,10 +3,10 @@ package dev.opsdeck.console.boundary;
 import dev.opsdeck.health.boundary.InstanceHealth;
 import dev.opsdeck.ingestion.control.Fleet;
 import dev.opsdeck.ingestion.control.FleetFigures;
-import dev.opsdeck.ingestion.control.IngestionAlarms;
 import dev.opsdeck.ingestion.control.IngestionPipeline;
 import dev.opsdeck.ingestion.control.IngestionStatistics.StreamFigures;
 import dev.opsdeck.ingestion.control.QueueDepths;
+import dev.opsdeck.ingestion.control.StreamAlarms;
 import dev.opsdeck.ingestion.entity.Outcome;
 import dev.opsdeck.ingestion.entity.QueueDepth;
 import dev.opsdeck.ingestion.entity.Stream;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The dashboard: per stream, the fleet's ingestion figures (and each instance's), the queue and the dead letters waiting, and why it is red. */
 @Named
@@ -41,12 +40,7 @@ public class Dashboard {
     InstanceHealth health;
 
     @Inject
-    @ConfigProperty(name = "console.lag.threshold.seconds", defaultValue = "60")
-    long lagThresholdSeconds;
-
-    @Inject
-    @ConfigProperty(name = "console.stall.threshold.seconds", defaultValue = "120")
-    long stallThresholdSeconds;
+    StreamAlarms alarms;
 
     private final List<StreamStatus> streams = new ArrayList<>();
     private final List<InstanceStatus> instances = new ArrayList<>();
@@ -63,15 +57,13 @@ public class Dashboard {
         } catch (SQLException e) {
             deadLettersProblem = "dead letters unavailable: " + e.getMessage();
         }
-        IngestionAlarms alarms = new IngestionAlarms(Duration.ofSeconds(lagThresholdSeconds), Duration.ofSeconds(stallThresholdSeconds));
         FleetFigures figures = fleetFigures();
         figures.instances().forEach(instance -> instances.add(new InstanceStatus(instance, instance.name().equals(fleet.instanceName()))));
         Instant now = Instant.now();
         for (Stream stream : Stream.values()) {
             StreamFigures totals = figures.totals().get(stream);
             QueueDepth depth = queues.of(stream);
-            Instant lastApplied = figures.lastAppliedOrStart().getOrDefault(stream, pipeline.statistics().lastAppliedOrStart(stream));
-            String alarm = alarms.alarm(totals, lastApplied, depth, now).orElse(null);
+            String alarm = alarms.alarm(stream, figures, depth, now).orElse(null);
             streams.add(new StreamStatus(stream.label(), totals, depth, waiting.getOrDefault(stream.label(), 0L), alarm));
         }
     }
@@ -115,11 +107,11 @@ public class Dashboard {
     }
 
     public long getLagThresholdSeconds() {
-        return lagThresholdSeconds;
+        return alarms.lagThreshold().toSeconds();
     }
 
     public long getStallThresholdSeconds() {
-        return stallThresholdSeconds;
+        return alarms.stallThreshold().toSeconds();
     }
 
     /** One stream's card. */

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -29,7 +30,8 @@ import javax.sql.DataSource;
 public class MailTemplates {
 
     public enum Name {
-        REPORT_DELIVERED("report-delivered"), REPORT_FAILED("report-failed"), TEST_MESSAGE("test-message");
+        REPORT_DELIVERED("report-delivered"), REPORT_FAILED("report-failed"), TEST_MESSAGE("test-message"),
+        NOTIFICATION_DIGEST("notification-digest");
 
         private final String label;
 
@@ -205,6 +207,25 @@ public class MailTemplates {
             case TEST_MESSAGE -> {
                 model.put("sent_by", "ada");
                 model.put("sent_at", "2026-12-01 06:00");
+            }
+            case NOTIFICATION_DIGEST -> {
+                model.put("checked_at", "2026-12-01 06:00");
+                model.put("quiet_period", "1 h");
+                model.put("rules_link", "https://opsdeck.example.com/notifications/index.xhtml");
+                model.put("firing", List.of(
+                        Map.of("rule", "Dead letters above 10", "detail", "12 dead letters waiting on accounts (more than 10)",
+                                "since", "2026-12-01 05:58", "reminder", false),
+                        Map.of("rule", "Command awaiting approval", "detail",
+                                "refund of 1234.05 EUR on payment 0f8fad5b-d9cb-469f-a165-70867728950e, requested by ada",
+                                "since", "2026-12-01 04:12", "reminder", true)));
+                model.put("resolved", List.of(Map.of("rule", "Stream lagging or stalled", "detail",
+                        "payments: Lagging: the last event was applied 95 s after it occurred (threshold 60 s)",
+                        "since", "2026-12-01 05:40", "until", "2026-12-01 05:59")));
+                model.put("firing_count", 2);
+                model.put("resolved_count", 1);
+                model.put("has_firing", true);
+                model.put("has_resolved", true);
+                model.put("both", true);
             }
         }
         return model;

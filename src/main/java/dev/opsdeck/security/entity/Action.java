@@ -15,7 +15,8 @@ public enum Action {
     AUDIT_LOG_READ("read or export the audit log", Role.ADMIN),
     REPORT_SCHEDULES_CHANGE("create or change report configurations and schedules", Role.ADMIN),
     DEAD_LETTERS_RESOLVE("replay or discard dead letters", Role.ADMIN),
-    MAIL_ADMINISTER("read the mail outbox, resend mail or change mail templates", Role.ADMIN);
+    MAIL_ADMINISTER("read the mail outbox, resend mail or change mail templates", Role.ADMIN),
+    NOTIFICATIONS_ADMINISTER("read or change notification rules", Role.ADMIN);
 
     private final String description;
     private final List<String> roles;

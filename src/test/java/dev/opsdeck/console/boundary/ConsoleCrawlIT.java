@@ -201,7 +201,8 @@ class ConsoleCrawlIT {
     private void crawlConsole(URL base, Records records) throws Exception {
         try (Browser browser = Browser.open(base).loginAsAdmin()) {
             for (String page : List.of("index.xhtml", "accounts/index.xhtml", "payments/index.xhtml", "commands/index.xhtml",
-                    "ingestion/dead-letters.xhtml", "reports/index.xhtml", "audit/index.xhtml", "security/users.xhtml")) {
+                    "ingestion/dead-letters.xhtml", "reports/index.xhtml", "audit/index.xhtml", "security/users.xhtml",
+                    "notifications/index.xhtml")) {
                 visit(browser, page);
             }
             visitFromList(browser, "accounts/index.xhtml", "a[href*='accounts/account.xhtml']");

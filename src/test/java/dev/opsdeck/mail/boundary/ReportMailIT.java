@@ -40,11 +40,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Opsdeck as a running jar on the embedded H2 default (the same delivery on PostgreSQL: ReportDeliveryIT), with
  * GreenMail (login required) as its SMTP server: a scheduled XLSX report reaches its recipients as an attachment that opens, a link-mode one as a link to
  * its download, and the Mail API lists both as sent with their Message-IDs; in the browser, the report form's mail
- * fields and the Mail page with a refused message resent by an admin.
+ * fields and the Mail page with a refused message resent by an admin. Beside it, the notification rules through
+ * their API and page as deployed: added, refused naming the field, listed with the fleet's last check, disabled and
+ * audited (the check's mail itself: NotificationCheckIT).
  */
 class ReportMailIT {
 
     private static final int SMTP_PORT = 31026;
+
     /** A fresh token per call: the tokens expire, and a boot under load can outlast one. */
     private static String admin() {
         return Tokens.jwt("ada@example.com", List.of("admin"));
@@ -75,9 +78,11 @@ class ReportMailIT {
             configure(31180, "h2");
             assertTrue(smtp.waitForIncomingEmail(150_000, 2), "two report mails within a scheduled minute and a run");
             MimeMessage received = check(smtp, 31180, "h2");
+            long rule = notificationRules(31180);
             URL base = URI.create("http://127.0.0.1:31180/").toURL();
             inTheConsole(base, received);
             onTheMailPage(base);
+            notificationsPage(base, rule);
         }
     }
 
@@ -136,6 +141,42 @@ class ReportMailIT {
         assertTrue(ids.contains(toFinance.getMessageID()), ids + " / " + toFinance.getMessageID());
         assertEquals(403, api.get("api/v1/mail", Tokens.jwt("otto", List.of("operator"))).status());
         return toFinance;
+    }
+
+    private static long notificationRules(int httpPort) throws Exception {
+        Api api = new Api(URI.create("http://127.0.0.1:" + httpPort + "/").toURL());
+        Api.Response added = api.post("api/v1/notifications/rules", admin(), "{\"kind\":\"dead_letters\",\"threshold\":10,"
+                + "\"stream\":\"accounts\",\"recipients\":[\"ops@example.com\"]}");
+        assertEquals(201, added.status(), added.body());
+        assertEquals("Dead letters waiting above 10 (accounts)", added.json().getString("title"));
+        Api.Response wrong = api.post("api/v1/notifications/rules", admin(), "{\"kind\":\"dead_letters\",\"threshold\":10,"
+                + "\"recipients\":[\"not an address\"]}");
+        assertEquals(422, wrong.status(), wrong.body());
+        assertTrue(wrong.body().contains("recipients"), wrong.body());
+        assertEquals(403, api.get("api/v1/notifications", Tokens.jwt("otto", List.of("operator"))).status());
+        JsonObject overview = api.get("api/v1/notifications", admin()).json();
+        assertTrue(overview.getBoolean("mail_configured"), overview.toString());
+        assertEquals("PT1H", overview.getString("quiet_period"));
+        assertTrue(overview.containsKey("last_check_at") && !overview.isNull("last_check_at"),
+                "the scheduler instance has checked by now: " + overview);
+        assertEquals(1, overview.getJsonArray("rules").size(), overview.toString());
+        return added.json().getJsonNumber("id").longValue();
+    }
+
+    /** The Notifications page lists the rule and disables it; the change is in the audit log. */
+    private static void notificationsPage(URL base, long rule) throws Exception {
+        try (Browser admin = Browser.open(base).loginAsAdmin()) {
+            admin.get("notifications/index.xhtml");
+            assertTrue(admin.text("[id='rule:rules']").contains("Dead letters waiting above 10 (accounts)"), admin.text("[id='rule:rules']"));
+            admin.click("[id='rule:rules'] button.toggle");
+            admin.ajaxDone();
+            assertTrue(admin.text("[id='rule:rules']").contains("disabled"), admin.text("[id='rule:rules']"));
+        }
+        Api api = new Api(base);
+        JsonObject audit = api.get("api/v1/audit-log?action=notification.", admin()).json();
+        assertTrue(audit.toString().contains("notification.rule-disabled") && audit.toString().contains("notification.rule-created"),
+                audit.toString());
+        assertEquals(false, api.get("api/v1/notifications/rules/" + rule, admin()).json().getBoolean("enabled"));
     }
 
     /** The report form's mail fields (a test message queued, a wrong address shown at its field), and a received message as a reader sees it. */

@@ -2,12 +2,16 @@ package dev.opsdeck.logging.boundary;
 
 import dev.opsdeck.configuration.InvalidConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
+import dev.opsdeck.logging.control.AccessLog;
+import dev.opsdeck.logging.control.BackgroundLines;
 import dev.opsdeck.logging.control.PlainLines;
 import dev.opsdeck.logging.control.TraceFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.ConsoleHandler;
@@ -44,8 +48,20 @@ public class LogFormat {
             if (handler instanceof ConsoleHandler) {
                 Formatter lines = format.equals(PLAIN) ? new PlainLines() : withoutTraceFields(handler.getFormatter());
                 handler.setFormatter(new TraceFields(lines));
+                accessLinesInTheBackground(handler);
             }
         }
+    }
+
+    /** Access lines go to the same standard error in the same format, written by a thread of their own. */
+    private static void accessLinesInTheBackground(Handler console) {
+        Logger access = Logger.getLogger(AccessLog.LOGGER);
+        for (Handler earlier : access.getHandlers()) {
+            access.removeHandler(earlier);
+            earlier.close();
+        }
+        access.addHandler(new BackgroundLines(console::getFormatter, new FileOutputStream(FileDescriptor.err), 16_384));
+        access.setUseParentHandlers(false);
     }
 
     /** The server's own formatter, also when an earlier deployment of the application already wrapped it. */

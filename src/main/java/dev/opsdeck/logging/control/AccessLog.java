@@ -1,5 +1,7 @@
 package dev.opsdeck.logging.control;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -31,6 +33,11 @@ public final class AccessLog {
         LogRecord record = new LogRecord(Level.INFO, message(entry));
         record.setLoggerName(LOGGER);
         record.setParameters(new Object[]{fields(entry)});
+        // the line is formatted on another thread (BackgroundLines), where this span is not current
+        SpanContext span = Span.current().getSpanContext();
+        if (span.isValid()) {
+            TraceFields.withTrace(record, span.getTraceId(), span.getSpanId());
+        }
         LOG.log(record);
     }
 

@@ -27,7 +27,7 @@ public class TraceFields extends Formatter {
     @Override
     public String format(LogRecord record) {
         SpanContext span = Span.current().getSpanContext();
-        if (span.isValid()) {
+        if (span.isValid() && !hasTrace(record)) {
             withTrace(record, span.getTraceId(), span.getSpanId());
         }
         return lines.format(record);
@@ -43,7 +43,13 @@ public class TraceFields extends Formatter {
         return lines.getTail(handler);
     }
 
-    static void withTrace(LogRecord record, String traceId, String spanId) {
+    private static boolean hasTrace(LogRecord record) {
+        Object[] parameters = record.getParameters();
+        return parameters != null && Arrays.stream(parameters).anyMatch(p -> p instanceof Map<?, ?> fields && fields.containsKey("trace_id"));
+    }
+
+    /** Adds the trace and span ids to a record as fields, for a record formatted away from its span. */
+    public static void withTrace(LogRecord record, String traceId, String spanId) {
         Object[] parameters = record.getParameters();
         Object[] amended = parameters == null ? new Object[1] : Arrays.copyOf(parameters, parameters.length + 1);
         amended[amended.length - 1] = Map.of("trace_id", traceId, "span_id", spanId);

@@ -12,11 +12,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Times every console and API request into one histogram labelled by method, route template and status class.
@@ -33,6 +36,9 @@ public class HttpRequestMetrics extends HttpFilter {
 
     @Inject
     MetricRegistry registry;
+
+    /** The timer of each method, route and status class, found once: the registry's own lookup builds ids and checks metadata. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -52,9 +58,12 @@ public class HttpRequestMetrics extends HttpFilter {
     }
 
     private void record(HttpServletRequest request, int status, long started) {
-        Tag[] tags = {new Tag("method", method(request)), new Tag("route", route(request, status)),
-                new Tag("status_class", status / 100 + "xx")};
-        Timers.timer(registry, DURATION, tags).update(Duration.ofNanos(System.nanoTime() - started));
+        String method = method(request);
+        String route = route(request, status);
+        String statusClass = status / 100 + "xx";
+        timers.computeIfAbsent(method + ' ' + route + ' ' + statusClass, key -> Timers.timer(registry, DURATION,
+                        new Tag("method", method), new Tag("route", route), new Tag("status_class", statusClass)))
+                .update(Duration.ofNanos(System.nanoTime() - started));
     }
 
     static String method(HttpServletRequest request) {

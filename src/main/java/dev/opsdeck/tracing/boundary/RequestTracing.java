@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Collections;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every API and console request runs in a server span, continuing the caller's W3C {@code traceparent} when it sends
@@ -43,6 +44,10 @@ public class RequestTracing extends HttpFilter {
 
     @Inject
     ApplicationTracer tracing;
+
+    @Inject
+    @ConfigProperty(name = "log.access", defaultValue = "true")
+    boolean accessLog;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -78,7 +83,7 @@ public class RequestTracing extends HttpFilter {
         }
     }
 
-    private static void finish(Span span, HttpServletRequest request, int status, String path, Duration duration) {
+    private void finish(Span span, HttpServletRequest request, int status, String path, Duration duration) {
         String route = RequestRoutes.route(request);
         Principal principal = request.getUserPrincipal();
         String caller = principal == null ? "-" : principal.getName();
@@ -89,6 +94,8 @@ public class RequestTracing extends HttpFilter {
         if (status >= 500) {
             span.setStatus(StatusCode.ERROR);
         }
-        AccessLog.log(new AccessLog.Entry(request.getMethod(), route, path, status, duration, caller));
+        if (accessLog) {
+            AccessLog.log(new AccessLog.Entry(request.getMethod(), route, path, status, duration, caller));
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.opsdeck.configuration.InvalidConfigurationException;
 import dev.opsdeck.configuration.StartupFailure;
 import dev.opsdeck.logging.control.AccessLog;
 import dev.opsdeck.logging.control.BackgroundLines;
+import dev.opsdeck.logging.control.JsonLines;
 import dev.opsdeck.logging.control.PlainLines;
 import dev.opsdeck.logging.control.TraceFields;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -48,19 +50,20 @@ public class LogFormat {
             if (handler instanceof ConsoleHandler) {
                 Formatter lines = format.equals(PLAIN) ? new PlainLines() : withoutTraceFields(handler.getFormatter());
                 handler.setFormatter(new TraceFields(lines));
-                accessLinesInTheBackground(handler);
+                Formatter json = new JsonLines();
+                accessLinesInTheBackground(format.equals(PLAIN) ? handler::getFormatter : () -> json);
             }
         }
     }
 
     /** Access lines go to the same standard error in the same format, written by a thread of their own. */
-    private static void accessLinesInTheBackground(Handler console) {
+    private static void accessLinesInTheBackground(Supplier<Formatter> lines) {
         Logger access = Logger.getLogger(AccessLog.LOGGER);
         for (Handler earlier : access.getHandlers()) {
             access.removeHandler(earlier);
             earlier.close();
         }
-        access.addHandler(new BackgroundLines(console::getFormatter, new FileOutputStream(FileDescriptor.err), 16_384));
+        access.addHandler(new BackgroundLines(lines, new FileOutputStream(FileDescriptor.err), 16_384));
         access.setUseParentHandlers(false);
     }
 

@@ -43,9 +43,10 @@ public class TraceFields extends Formatter {
         return lines.getTail(handler);
     }
 
+    /** Whether the record already names its span (AccessLog adds the ids on the request's thread). */
     private static boolean hasTrace(LogRecord record) {
         Object[] parameters = record.getParameters();
-        return parameters != null && Arrays.stream(parameters).anyMatch(p -> p instanceof Map<?, ?> fields && fields.containsKey("trace_id"));
+        return parameters != null && Arrays.stream(parameters).anyMatch(p -> p instanceof Map<?, ?> fields && fields.containsKey("span_id"));
     }
 
     /** Adds the trace and span ids to a record as fields, for a record formatted away from its span. */

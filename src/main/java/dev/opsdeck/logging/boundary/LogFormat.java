@@ -58,7 +58,7 @@ public class LogFormat {
 
     /** Access lines go to the same standard error in the same format, written by a thread of their own. */
     private static void accessLinesInTheBackground(Supplier<Formatter> lines) {
-        Logger access = Logger.getLogger(AccessLog.LOGGER);
+        Logger access = AccessLog.logger();
         for (Handler earlier : access.getHandlers()) {
             access.removeHandler(earlier);
             earlier.close();

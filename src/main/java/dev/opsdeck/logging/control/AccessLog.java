@@ -26,6 +26,14 @@ public final class AccessLog {
     private AccessLog() {
     }
 
+    /**
+     * The access logger itself, to be given its handler: the log manager holds loggers weakly, so one configured
+     * through a fresh {@code Logger.getLogger} could be collected and silently replaced before the first request.
+     */
+    public static Logger logger() {
+        return LOG;
+    }
+
     public static void log(Entry entry) {
         if (!LOG.isLoggable(Level.INFO)) {
             return;

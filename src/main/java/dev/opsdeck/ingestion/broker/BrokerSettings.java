@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 record BrokerSettings(Optional<String> url, Optional<String> user, Optional<String> password,
                       Optional<String> trustStorePath, Optional<String> trustStorePassword, String trustStoreType,
-                      Path dataDirectory, String host, int port, int clientThreads, boolean journalSyncTransactional,
+                      Path dataDirectory, String host, int port, int clientThreads, boolean journalSyncTransactional, long queueMemoryBytes,
                       String accountsAddress, String accountsQueue,
                       String paymentsAddress, String paymentsQueue, String deadLetters, String roles) {
 
@@ -31,6 +31,7 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                 lookup.integer("broker.port", 61616),
                 lookup.integer("broker.client.threads", 256),
                 lookup.bool("broker.journal.sync.transactional", false),
+                lookup.atLeastOne("broker.queue.memory-mb", 16) * 1024L * 1024L,
                 lookup.get("broker.accounts.address", StreamQueues.ACCOUNTS_ADDRESS),
                 lookup.get("broker.accounts.queue", StreamQueues.ACCOUNTS_QUEUE),
                 lookup.get("broker.payments.address", StreamQueues.PAYMENTS_ADDRESS),
@@ -77,6 +78,14 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                 throw new IllegalArgumentException(key + " must be true or false, was " + value);
             }
             return Boolean.parseBoolean(value);
+        }
+
+        int atLeastOne(String key, int fallback) {
+            int value = integer(key, fallback);
+            if (value < 1) {
+                throw new IllegalArgumentException(key + " must be 1 or more, was " + value);
+            }
+            return value;
         }
 
         int integer(String key, int fallback) {

@@ -15,6 +15,7 @@ import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.transaction.Transaction;
 
@@ -65,7 +66,7 @@ final class EmbeddedBroker {
                 + " (CORE,AMQP,STOMP), data in " + settings.dataDirectory());
     }
 
-    private static Configuration configuration(BrokerSettings settings) throws Exception {
+    static Configuration configuration(BrokerSettings settings) throws Exception {
         String deadLetters = settings.deadLetters();
         Configuration configuration = new ConfigurationImpl()
                 .setName("opsdeck")
@@ -90,7 +91,11 @@ final class EmbeddedBroker {
                         .setDeadLetterAddress(SimpleString.of(deadLetters))
                         .setExpiryAddress(SimpleString.of(deadLetters))
                         .setMaxDeliveryAttempts(-1)
-                        .setRedeliveryDelay(0))
+                        .setRedeliveryDelay(0)
+                        // A backlog beyond this waits in page files, not in the heap: held there, every message of a
+                        // burst survived young collections and was copied until consumed, and pauses grew with it.
+                        .setMaxSizeBytes(settings.queueMemoryBytes())
+                        .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE))
                 .addAddressConfiguration(multicast(settings.accountsAddress(), settings.accountsQueue()))
                 .addAddressConfiguration(multicast(settings.paymentsAddress(), settings.paymentsQueue()))
                 .addAddressConfiguration(new CoreAddressConfiguration()

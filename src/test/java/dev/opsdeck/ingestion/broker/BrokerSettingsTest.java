@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.junit.jupiter.api.Test;
 
 class BrokerSettingsTest {
@@ -38,5 +40,21 @@ class BrokerSettingsTest {
         assertTrue(BrokerSettings.resolve(Map.of("opsdeck.roles", "all")).consumes());
         assertFalse(BrokerSettings.resolve(Map.of("opsdeck.roles", "console,api")).consumes());
         assertFalse(BrokerSettings.resolve(Map.of("opsdeck.roles", "console,api,scheduler")).consumes());
+    }
+
+    @Test
+    void theEmbeddedBrokerKeepsSixteenMebibytesOfEachQueueInMemoryAndPagesTheRestToDisk() throws Exception {
+        AddressSettings byDefault = EmbeddedBroker.configuration(BrokerSettings.resolve(Map.of())).getAddressSettings().get("#");
+        assertEquals(16L * 1024 * 1024, byDefault.getMaxSizeBytes());
+        assertEquals(AddressFullMessagePolicy.PAGE, byDefault.getAddressFullMessagePolicy());
+        assertEquals(64L * 1024 * 1024, EmbeddedBroker.configuration(BrokerSettings.resolve(Map.of("broker.queue.memory-mb", "64")))
+                .getAddressSettings().get("#").getMaxSizeBytes());
+    }
+
+    @Test
+    void aQueueMemoryBelowOneMebibyteIsRefusedByName() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> BrokerSettings.resolve(Map.of("broker.queue.memory-mb", "0")));
+        assertEquals("broker.queue.memory-mb must be 1 or more, was 0", refused.getMessage());
     }
 }

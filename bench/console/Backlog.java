@@ -12,13 +12,20 @@ import java.util.UUID;
 
 /**
  * bench/console: publishes N fresh account.created events for one owner over STOMP (4 connections, a receipt every
- * 500 sends), as a Go service's burst would, so that a backlog drains while the console is measured.
+ * 500 sends), as a Go service's burst would, so that a backlog drains while the console is measured. Or pauses and
+ * resumes deliveries from a queue (Artemis management over STOMP; the embedded broker without login), so that a
+ * backlog can wait in the broker first, as after an outage.
  *   java bench/console/Backlog.java <stomp port> <events> <owner uuid>
+ *   java bench/console/Backlog.java <stomp port> pause|resume <queue>
  */
 public class Backlog {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
+        if (args[1].equals("pause") || args[1].equals("resume")) {
+            manage(port, args[2], args[1]);
+            return;
+        }
         int events = Integer.parseInt(args[1]);
         UUID owner = UUID.fromString(args[2]);
         int connections = 4;
@@ -70,6 +77,22 @@ public class Backlog {
                     }
                 }
             }
+        }
+    }
+
+    static void manage(int port, String queue, String operation) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n", null);
+            readFrame(in);
+            frame(out, "SEND\ndestination:activemq.management\ndestination-type:ANYCAST\n_AMQ_ResourceName:queue." + queue
+                    + "\n_AMQ_OperationName:" + operation + "\nreceipt:m\n\n", "[]".getBytes(StandardCharsets.UTF_8));
+            String reply = readFrame(in);
+            if (!reply.startsWith("RECEIPT")) {
+                throw new IOException(operation + " refused: " + reply);
+            }
+            frame(out, "DISCONNECT\n\n", null);
         }
     }
 

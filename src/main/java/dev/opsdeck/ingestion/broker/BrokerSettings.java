@@ -31,7 +31,7 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                 lookup.integer("broker.port", 61616),
                 lookup.integer("broker.client.threads", 256),
                 lookup.bool("broker.journal.sync.transactional", false),
-                lookup.atLeastOne("broker.queue.memory-mb", 16) * 1024L * 1024L,
+                lookup.atLeastOne("broker.queue.memory-mb", 8) * 1024L * 1024L,
                 lookup.get("broker.accounts.address", StreamQueues.ACCOUNTS_ADDRESS),
                 lookup.get("broker.accounts.queue", StreamQueues.ACCOUNTS_QUEUE),
                 lookup.get("broker.payments.address", StreamQueues.PAYMENTS_ADDRESS),

@@ -95,6 +95,7 @@ final class EmbeddedBroker {
                         // A backlog beyond this waits in page files, not in the heap: held there, every message of a
                         // burst survived young collections and was copied until consumed, and pauses grew with it.
                         .setMaxSizeBytes(settings.queueMemoryBytes())
+                        .setMaxReadPageBytes((int) Math.min(Integer.MAX_VALUE, settings.queueMemoryBytes()))
                         .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE))
                 .addAddressConfiguration(multicast(settings.accountsAddress(), settings.accountsQueue()))
                 .addAddressConfiguration(multicast(settings.paymentsAddress(), settings.paymentsQueue()))

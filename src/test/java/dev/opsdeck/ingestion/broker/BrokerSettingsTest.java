@@ -43,9 +43,10 @@ class BrokerSettingsTest {
     }
 
     @Test
-    void theEmbeddedBrokerKeepsSixteenMebibytesOfEachQueueInMemoryAndPagesTheRestToDisk() throws Exception {
+    void theEmbeddedBrokerKeepsEightMebibytesOfEachQueueInMemoryAndPagesTheRestToDisk() throws Exception {
         AddressSettings byDefault = EmbeddedBroker.configuration(BrokerSettings.resolve(Map.of())).getAddressSettings().get("#");
-        assertEquals(16L * 1024 * 1024, byDefault.getMaxSizeBytes());
+        assertEquals(8L * 1024 * 1024, byDefault.getMaxSizeBytes());
+        assertEquals(8 * 1024 * 1024, byDefault.getMaxReadPageBytes());
         assertEquals(AddressFullMessagePolicy.PAGE, byDefault.getAddressFullMessagePolicy());
         assertEquals(64L * 1024 * 1024, EmbeddedBroker.configuration(BrokerSettings.resolve(Map.of("broker.queue.memory-mb", "64")))
                 .getAddressSettings().get("#").getMaxSizeBytes());

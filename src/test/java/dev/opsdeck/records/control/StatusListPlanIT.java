@@ -47,12 +47,7 @@ class StatusListPlanIT {
             List<String> statuses = new ArrayList<>();
             List<Timestamp> synced = new ArrayList<>();
             try (PreparedStatement page = connection.prepareStatement(query.pageSql())) {
-                int i = 1;
-                for (Object parameter : query.parameters()) {
-                    page.setObject(i++, parameter);
-                }
-                page.setInt(i++, 20);
-                page.setInt(i, 0);
+                bindFirstPage(page, query);
                 try (ResultSet rows = page.executeQuery()) {
                     while (rows.next()) {
                         statuses.add(rows.getString("status"));
@@ -69,12 +64,7 @@ class StatusListPlanIT {
     private static String plan(Connection connection, String database, ListQuery query) throws Exception {
         String explain = database.equals("postgresql") ? "EXPLAIN (FORMAT JSON) " : "EXPLAIN ";
         try (PreparedStatement statement = connection.prepareStatement(explain + query.pageSql())) {
-            int i = 1;
-            for (Object parameter : query.parameters()) {
-                statement.setObject(i++, parameter);
-            }
-            statement.setInt(i++, 20);
-            statement.setInt(i, 0);
+            bindFirstPage(statement, query);
             StringBuilder plan = new StringBuilder();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -83,6 +73,15 @@ class StatusListPlanIT {
             }
             return plan.toString();
         }
+    }
+
+    private static void bindFirstPage(PreparedStatement statement, ListQuery query) throws Exception {
+        int i = 1;
+        for (Object parameter : query.parameters()) {
+            statement.setObject(i++, parameter);
+        }
+        statement.setInt(i++, 20);
+        statement.setInt(i, 0);
     }
 
     private static void insertAccounts(Connection connection, String status, int count, Instant from) throws Exception {

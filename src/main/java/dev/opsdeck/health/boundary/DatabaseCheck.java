@@ -1,7 +1,8 @@
 package dev.opsdeck.health.boundary;
 
 import dev.opsdeck.schema.boundary.SchemaMigration;
-import dev.opsdeck.schema.control.Migrations;
+import dev.opsdeck.schema.control.PendingMigrations;
+import jakarta.annotation.PostConstruct;
 import dev.opsdeck.schema.control.Schema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,19 @@ public class DatabaseCheck implements HealthCheck {
     @Inject
     SchemaMigration schema;
 
+    private PendingMigrations pendingMigrations;
+
+    @PostConstruct
+    void watchMigrations() {
+        pendingMigrations = new PendingMigrations(dataSource);
+    }
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database");
         try (Connection connection = dataSource.getConnection()) {
             boolean reachable = connection.isValid(1);
-            boolean migrated = schema.migrated() && !Migrations.pending(dataSource);
+            boolean migrated = schema.migrated() && !pendingMigrations.any();
             return response.status(reachable && migrated)
                     .withData("product", connection.getMetaData().getDatabaseProductName())
                     .withData("reachable", reachable)

@@ -2,8 +2,8 @@ package dev.opsdeck.health.boundary;
 
 import dev.opsdeck.schema.boundary.SchemaMigration;
 import dev.opsdeck.schema.control.PendingMigrations;
-import jakarta.annotation.PostConstruct;
 import dev.opsdeck.schema.control.Schema;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

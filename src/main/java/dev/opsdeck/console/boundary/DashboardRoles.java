@@ -26,4 +26,9 @@ public class DashboardRoles {
     public String getYielding() {
         return interactiveFirst.ingestionYield().figures().summary(Instant.now());
     }
+
+    /** Ingestion's threads' OS priority, e.g. "nice 19 (412 threads lowered so far)". */
+    public String getIngestionPriority() {
+        return interactiveFirst.ingestionNice().state();
+    }
 }

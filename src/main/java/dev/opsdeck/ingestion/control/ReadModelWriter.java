@@ -3,6 +3,7 @@ package dev.opsdeck.ingestion.control;
 import dev.opsdeck.ingestion.entity.Event;
 import dev.opsdeck.ingestion.entity.Outcome;
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.process.control.IngestionNice;
 import dev.opsdeck.process.control.IngestionYield;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -62,7 +63,7 @@ public class ReadModelWriter implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.clock = clock;
         for (int i = 0; i < lanes; i++) {
-            this.lanes.add(new Lane(threads, "opsdeck-read-model-writer-" + (i + 1)));
+            this.lanes.add(new Lane(threads, i + 1));
         }
     }
 
@@ -89,11 +90,11 @@ public class ReadModelWriter implements AutoCloseable {
         private final Thread writer;
         private final Thread notifier;
 
-        Lane(ThreadFactory threads, String name) {
+        Lane(ThreadFactory threads, int number) {
             writer = threads.newThread(this::write);
-            writer.setName(name);
+            writer.setName(IngestionNice.THREAD_PREFIX + "writer-" + number);
             notifier = threads.newThread(this::notifyWaiting);
-            notifier.setName(name + "-notifier");
+            notifier.setName(IngestionNice.THREAD_PREFIX + "notifier-" + number);
             notifier.start();
             writer.start();
         }

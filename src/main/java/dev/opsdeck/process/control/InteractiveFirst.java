@@ -7,7 +7,10 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-/** This instance's yield policy, built once from {@code ingestion.yield.*}, for the ingestion writer and the dashboard. */
+/**
+ * How this instance lets console and API requests go first, built once from configuration: ingestion's threads at a
+ * lower OS priority ({@code ingestion.nice}) and the writer's bounded pauses ({@code ingestion.yield.*}).
+ */
 @ApplicationScoped
 public class InteractiveFirst {
 
@@ -22,18 +25,28 @@ public class InteractiveFirst {
     long maxPauseMs;
 
     @Inject
-    @ConfigProperty(name = "ingestion.yield.max-percent", defaultValue = "20")
+    @ConfigProperty(name = "ingestion.yield.max-percent", defaultValue = "0")
     int maxPercent;
 
+    @Inject
+    @ConfigProperty(name = IngestionNice.KEY, defaultValue = "19")
+    int nice;
+
     private IngestionYield ingestionYield;
+    private IngestionNice ingestionNice;
 
     @PostConstruct
     void build() {
         ingestionYield = new IngestionYield(requests, Duration.ofMillis(maxPauseMs), maxPercent, System::nanoTime);
         ingestionYield.registerIn(registry);
+        ingestionNice = IngestionNice.onThisProcess(nice);
     }
 
     public IngestionYield ingestionYield() {
         return ingestionYield;
+    }
+
+    public IngestionNice ingestionNice() {
+        return ingestionNice;
     }
 }

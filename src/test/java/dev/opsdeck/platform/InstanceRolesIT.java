@@ -76,6 +76,9 @@ class InstanceRolesIT {
                 }
             }
             awaitAccounts(EVENTS, Duration.ofSeconds(120));
+            // ingestion.nice: the worker's writer threads run after its request threads
+            worker.awaitThreadsAtNice("ingestion-", 19, Duration.ofSeconds(15));
+            worker.awaitThreadsAtNice("http-thread", 0, Duration.ofSeconds(1));
 
             JsonObject status = awaitHeartbeatShowing(EVENTS, Duration.ofSeconds(60));
             Map<String, JsonObject> instances = new java.util.HashMap<>();

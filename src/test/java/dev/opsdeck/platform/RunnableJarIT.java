@@ -39,6 +39,9 @@ class RunnableJarIT {
                 assertEquals("H2", info.json().getString("database_product"));
                 if (start == 1) {
                     ExposedMetrics.coverWhatTheDashboardAndAlertsQuery(api);
+                    // the embedded broker's threads are ingestion's, the request threads are not (ingestion.nice)
+                    jar.awaitThreadsAtNice("Thread-\\d+ \\(", 19, Duration.ofSeconds(15));
+                    jar.awaitThreadsAtNice("http-thread", 0, Duration.ofSeconds(1));
                 }
             }
         }

@@ -6,12 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** target/opsdeck.jar as a separate process, with only the environment a test gives it. */
 public final class RunningJar implements AutoCloseable {
@@ -107,6 +110,44 @@ public final class RunningJar implements AutoCloseable {
         } catch (IOException e) {
             return "(output unreadable: " + e + ")";
         }
+    }
+
+    /**
+     * Waits until every thread of the process whose OS name (the first 15 characters of its Java name) starts with
+     * {@code name} (a regular expression) runs at {@code nice}, and at least one does; reads /proc, so Linux only.
+     */
+    public void awaitThreadsAtNice(String name, int nice, Duration timeout) throws IOException, InterruptedException {
+        Pattern prefix = Pattern.compile(name);
+        Instant deadline = Instant.now().plus(timeout);
+        Map<String, Integer> seen = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            seen = niceOfThreads(prefix);
+            if (!seen.isEmpty() && seen.values().stream().allMatch(value -> value == nice)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("threads " + name + "… not all at nice " + nice + " within " + timeout + ": " + seen);
+    }
+
+    /** Nice value by thread id and OS name, of the threads whose OS name starts with {@code prefix}. */
+    private Map<String, Integer> niceOfThreads(Pattern prefix) throws IOException {
+        Map<String, Integer> nice = new TreeMap<>();
+        try (var threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).strip();
+                    if (prefix.matcher(name).lookingAt()) {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        // field 19 of the stat line, counted after the name in parentheses
+                        nice.put(thread.getFileName() + " " + name, Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                    }
+                } catch (NoSuchFileException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return nice;
     }
 
     /** SIGTERM without waiting, as an orchestrator stops a container; see {@link #awaitExit}. */

@@ -8,11 +8,14 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 /** Every two seconds, lowers the OS priority of the ingestion threads started since (see {@code IngestionNice}). */
 @Singleton
 @Startup
+@TransactionManagement(TransactionManagementType.BEAN)
 public class IngestionNiceTimer {
 
     private static final long INTERVAL_MS = 2_000;

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -21,8 +23,8 @@ import java.util.stream.Stream;
  * while requests and ingestion both want a core the requests get it, and ingestion still has every cycle they leave
  * (alone, it drains as fast as before). Ingestion's threads are the read model writers ({@code ingestion-…}) and
  * Artemis' threads, which deliver the events to the consumers and, with the embedded broker, run the broker;
- * Artemis names its threads {@code Thread-N (pool)}. Each look at {@code /proc/self/task} lowers the threads that
- * are new since the last one, with one {@code renice}. Threads they start inherit the value. Linux only: elsewhere,
+ * Artemis names its threads {@code Thread-N (pool)}. Each look at {@code /proc/self/task} lowers, with one
+ * {@code renice}, the ingestion threads it sees for the second time under the same name. Threads they start inherit the value. Linux only: elsewhere,
  * or when {@code renice} fails, ingestion keeps the normal priority, and {@link #state()} says why.
  */
 public class IngestionNice {
@@ -31,12 +33,11 @@ public class IngestionNice {
     public static final String THREAD_PREFIX = "ingestion-";
     private static final Logger LOG = Logger.getLogger(IngestionNice.class.getName());
     private static final Pattern ARTEMIS_THREAD = Pattern.compile("Thread-\\d+ \\(");
-    /** A thread's OS name before the JVM gives it the Java one. */
-    private static final String UNNAMED = "java";
 
     private final int nice;
     private final Path tasks;
-    private final Set<String> looked = new HashSet<>();
+    private final Map<String, String> nameAtLastLook = new HashMap<>();
+    private final Set<String> settled = new HashSet<>();
     private int lowered;
     private volatile String off;
 
@@ -59,7 +60,7 @@ public class IngestionNice {
         return osName.startsWith(THREAD_PREFIX) || ARTEMIS_THREAD.matcher(osName).lookingAt();
     }
 
-    /** Lowers the ingestion threads started since the last call; returns how many. */
+    /** Lowers the ingestion threads started since the call before the last one; returns how many. */
     public synchronized int lowerNewThreads() {
         if (off != null) {
             return 0;
@@ -104,6 +105,10 @@ public class IngestionNice {
         return fresh.size();
     }
 
+    /**
+     * The ingestion threads whose name has settled since the last look. A new thread starts with the OS name of the
+     * thread that created it until the JVM gives it its own, so a name counts once two looks have seen it.
+     */
     private List<String> freshIngestionThreads() throws IOException {
         List<String> fresh = new ArrayList<>();
         Set<String> present = new HashSet<>();
@@ -111,7 +116,7 @@ public class IngestionNice {
             for (Path thread : (Iterable<Path>) threads::iterator) {
                 String tid = thread.getFileName().toString();
                 present.add(tid);
-                if (looked.contains(tid)) {
+                if (settled.contains(tid)) {
                     continue;
                 }
                 String name;
@@ -120,17 +125,19 @@ public class IngestionNice {
                 } catch (NoSuchFileException ended) {
                     continue;
                 }
-                if (name.equals(UNNAMED)) {
+                if (!name.equals(nameAtLastLook.put(tid, name))) {
                     continue;
                 }
-                looked.add(tid);
+                nameAtLastLook.remove(tid);
+                settled.add(tid);
                 if (isIngestion(name)) {
                     fresh.add(tid);
                 }
             }
         }
         // the kernel reuses the ids of ended threads
-        looked.retainAll(present);
+        settled.retainAll(present);
+        nameAtLastLook.keySet().retainAll(present);
         return fresh;
     }
 

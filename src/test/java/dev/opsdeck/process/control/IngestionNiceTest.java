@@ -36,6 +36,7 @@ class IngestionNiceTest {
         Thread request = waiting("request-test", end);
         try {
             IngestionNice nice = IngestionNice.onThisProcess(7);
+            assertEquals(0, nice.lowerNewThreads(), "a first look only notes the names");
             assertTrue(nice.lowerNewThreads() >= 1, nice.state());
             assertEquals(7, niceOf(ingestion.getName()));
             assertEquals(0, niceOf(request.getName()));
@@ -44,6 +45,20 @@ class IngestionNiceTest {
         } finally {
             end.countDown();
         }
+    }
+
+    @Test
+    void aThreadStillNamedAfterItsCreatorIsLeftUntilItsOwnNameHasSettled(@TempDir Path tasks) throws IOException {
+        // an id no process can have (pid_max is at most 2^22), so renice touches nothing and answers "No such process"
+        Path thread = Files.createDirectories(tasks.resolve("999999999"));
+        Files.writeString(thread.resolve("comm"), "__ejb-thread-po\n");
+        IngestionNice nice = new IngestionNice(19, tasks);
+        assertEquals(0, nice.lowerNewThreads());
+        Files.writeString(thread.resolve("comm"), "ingestion-write\n");
+        assertEquals(0, nice.lowerNewThreads(), "the name changed since the last look");
+        assertEquals(1, nice.lowerNewThreads(), nice.state());
+        assertEquals(0, nice.lowerNewThreads());
+        assertEquals("nice 19 (1 threads lowered so far)", nice.state());
     }
 
     @Test

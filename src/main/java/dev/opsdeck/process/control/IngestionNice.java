@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * (alone, it drains as fast as before). Ingestion's threads are the read model writers ({@code ingestion-…}) and
  * Artemis' threads, which deliver the events to the consumers and, with the embedded broker, run the broker;
  * Artemis names its threads {@code Thread-N (pool)}. Each look at {@code /proc/self/task} lowers, with one
- * {@code renice}, the ingestion threads it sees for the second time under the same name. Threads they start inherit the value. Linux only: elsewhere,
- * or when {@code renice} fails, ingestion keeps the normal priority, and {@link #state()} says why.
+ * {@code renice}, the ingestion threads it sees for the second time under the same name; threads they start inherit
+ * the value. Linux only: elsewhere, or when {@code renice} fails, ingestion keeps the normal priority, and
+ * {@link #state()} says why.
  */
 public class IngestionNice {
 

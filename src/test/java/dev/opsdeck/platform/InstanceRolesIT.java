@@ -79,6 +79,8 @@ class InstanceRolesIT {
             // ingestion.nice: the worker's writer threads run after its request threads
             worker.awaitThreadsAtNice("ingestion-", 19, Duration.ofSeconds(15));
             worker.awaitThreadsAtNice("http-thread", 0, Duration.ofSeconds(1));
+            // the replica ingests nothing, so its Artemis threads (here its embedded broker's) keep the normal priority
+            web.awaitThreadsAtNice("Thread-\\d+ \\(", 0, Duration.ofSeconds(1));
 
             JsonObject status = awaitHeartbeatShowing(EVENTS, Duration.ofSeconds(60));
             Map<String, JsonObject> instances = new java.util.HashMap<>();

@@ -138,9 +138,7 @@ public final class RunningJar implements AutoCloseable {
                 try {
                     String name = Files.readString(thread.resolve("comm")).strip();
                     if (prefix.matcher(name).lookingAt()) {
-                        String stat = Files.readString(thread.resolve("stat"));
-                        // field 19 of the stat line, counted after the name in parentheses
-                        nice.put(thread.getFileName() + " " + name, Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                        nice.put(thread.getFileName() + " " + name, ThreadNice.of(thread));
                     }
                 } catch (NoSuchFileException ended) {
                     // the thread ended while we looked

@@ -2,6 +2,8 @@ package dev.opsdeck.console.boundary;
 
 import dev.opsdeck.process.control.FleetRoles;
 import dev.opsdeck.process.control.InteractiveFirst;
+import dev.opsdeck.process.control.ServedRoles;
+import dev.opsdeck.process.entity.InstanceRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,6 +20,9 @@ public class DashboardRoles {
     @Inject
     InteractiveFirst interactiveFirst;
 
+    @Inject
+    ServedRoles served;
+
     /** As the instance's last heartbeat said; read after the dashboard has read the heartbeats. */
     public String rolesOf(String instance) {
         return fleetRoles.of(instance);
@@ -29,6 +34,7 @@ public class DashboardRoles {
 
     /** Ingestion's threads' OS priority, e.g. "nice 19 (412 threads lowered so far)". */
     public String getIngestionPriority() {
-        return interactiveFirst.ingestionNice().state();
+        return served.has(InstanceRole.INGESTION) ? interactiveFirst.ingestionNice().state()
+                : "not lowered, this instance has no ingestion role";
     }
 }

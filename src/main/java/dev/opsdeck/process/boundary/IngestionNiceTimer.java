@@ -1,6 +1,8 @@
 package dev.opsdeck.process.boundary;
 
 import dev.opsdeck.process.control.InteractiveFirst;
+import dev.opsdeck.process.control.ServedRoles;
+import dev.opsdeck.process.entity.InstanceRole;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -12,7 +14,10 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
-/** Every two seconds, lowers the OS priority of the ingestion threads started since (see {@code IngestionNice}). */
+/**
+ * Every two seconds, lowers the OS priority of the ingestion threads started since (see {@code IngestionNice}); only
+ * on an instance with the ingestion role: elsewhere Artemis' threads serve the requests' own messages.
+ */
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -26,8 +31,14 @@ public class IngestionNiceTimer {
     @Inject
     InteractiveFirst interactiveFirst;
 
+    @Inject
+    ServedRoles served;
+
     @PostConstruct
     void start() {
+        if (!served.has(InstanceRole.INGESTION)) {
+            return;
+        }
         timers.createIntervalTimer(0, INTERVAL_MS, new TimerConfig(null, false));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.opsdeck.testing.ThreadNice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,14 +96,13 @@ class IngestionNiceTest {
         return thread;
     }
 
-    /** The nice value of this process's thread with that name, from its stat line (field 19). */
+    /** The nice value of this process's thread with that name. */
     private static int niceOf(String name) throws IOException {
         String osName = name.length() > 15 ? name.substring(0, 15) : name;
         try (Stream<Path> threads = Files.list(THIS_PROCESS)) {
             for (Path thread : (Iterable<Path>) threads::iterator) {
                 if (Files.readString(thread.resolve("comm")).strip().equals(osName)) {
-                    String stat = Files.readString(thread.resolve("stat"));
-                    return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+                    return ThreadNice.of(thread);
                 }
             }
         }

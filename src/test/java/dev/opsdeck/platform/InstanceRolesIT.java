@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
 class InstanceRolesIT {
 
     private static final int EVENTS = 300;
-    private static final int WEB_PORT = Integer.getInteger("it.roles.web.port", 34101);
-    private static final int WORKER_PORT = Integer.getInteger("it.roles.worker.port", 34102);
-    private static final int BROKER_PORT = Integer.getInteger("it.roles.broker.port", 34701);
+    // below the kernel's ephemeral ports (32768-60999), where a client socket may already hold the port
+    private static final int WEB_PORT = Integer.getInteger("it.roles.web.port", 28101);
+    private static final int WORKER_PORT = Integer.getInteger("it.roles.worker.port", 28102);
+    private static final int BROKER_PORT = Integer.getInteger("it.roles.broker.port", 28701);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String dbUrl;

@@ -22,11 +22,8 @@ public class InteractiveRequestCount extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        requests.begin();
-        try {
+        try (InteractiveRequests.Counted counted = requests.begin()) {
             chain.doFilter(request, response);
-        } finally {
-            requests.end();
         }
     }
 }

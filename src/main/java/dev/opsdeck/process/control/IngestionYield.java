@@ -10,8 +10,9 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * Ingestion lets console and API requests go first: before each batch, while requests are in flight, the writer
- * waits for them to finish. Two bounds keep every event moving: one pause lasts at most {@code maxPause}, and pauses
+ * Ingestion lets console and API requests go first: before each batch, while requests may still read the database
+ * ({@link InteractiveRequests}), the writer waits for them, so that their queries do not share the database's cores
+ * with its writes. Two bounds keep every event moving: one pause lasts at most {@code maxPause}, and pauses
  * take at most {@code maxPercent} of the writer's time, as a credit that fills at that share of the time passing
  * (up to one pause) and that each pause spends. A pause only delays when a batch starts, never what it writes.
  */

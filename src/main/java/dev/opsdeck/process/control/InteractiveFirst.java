@@ -25,7 +25,7 @@ public class InteractiveFirst {
     long maxPauseMs;
 
     @Inject
-    @ConfigProperty(name = "ingestion.yield.max-percent", defaultValue = "0")
+    @ConfigProperty(name = "ingestion.yield.max-percent", defaultValue = "20")
     int maxPercent;
 
     @Inject

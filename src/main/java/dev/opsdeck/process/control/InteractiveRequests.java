@@ -2,11 +2,14 @@ package dev.opsdeck.process.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Console and API requests being answered on this instance right now, so that background work (ingestion) can let
- * them go first. Counting costs two atomic operations per request; a waiter is woken when the count reaches zero.
+ * Console and API requests being answered on this instance that may still read the database, so that background work
+ * (ingestion) can let them go first. A request counts from its start until it ends or says it is done with the
+ * database (a list page once its rows are read: the rest is rendering, which the OS priority already puts first).
+ * Counting costs two atomic operations per request; a waiter is woken when the count reaches zero.
  */
 @ApplicationScoped
 public class InteractiveRequests {
@@ -15,15 +18,45 @@ public class InteractiveRequests {
     private final Object quiet = new Object();
     private volatile boolean waiting;
 
-    public void begin() {
-        inFlight.incrementAndGet();
+    /** The request this thread is answering, so that code deep inside it can say it is done with the database. */
+    private final ThreadLocal<Counted> current = new ThreadLocal<>();
+
+    /** One counted request; ending it more than once counts once. */
+    public final class Counted implements AutoCloseable {
+
+        private final AtomicBoolean counting = new AtomicBoolean(true);
+
+        /** The request has ended, or will not read the database again: ingestion need not wait for the rest of it. */
+        public void end() {
+            if (counting.compareAndSet(true, false) && inFlight.decrementAndGet() == 0 && waiting) {
+                synchronized (quiet) {
+                    quiet.notifyAll();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            end();
+            if (current.get() == this) {
+                current.remove();
+            }
+        }
     }
 
-    public void end() {
-        if (inFlight.decrementAndGet() == 0 && waiting) {
-            synchronized (quiet) {
-                quiet.notifyAll();
-            }
+    /** Counts the request this thread starts answering until the returned one is closed (or ended earlier). */
+    public Counted begin() {
+        inFlight.incrementAndGet();
+        Counted request = new Counted();
+        current.set(request);
+        return request;
+    }
+
+    /** The request on this thread, if one is counted, will not read the database again. */
+    public void doneWithDatabase() {
+        Counted request = current.get();
+        if (request != null) {
+            request.end();
         }
     }
 

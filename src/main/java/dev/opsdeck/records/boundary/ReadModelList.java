@@ -1,5 +1,6 @@
 package dev.opsdeck.records.boundary;
 
+import dev.opsdeck.process.control.InteractiveRequests;
 import dev.opsdeck.records.control.ListPreferences;
 import dev.opsdeck.records.control.ListReader;
 import dev.opsdeck.records.entity.ListState;
@@ -41,6 +42,9 @@ public abstract class ReadModelList<T> implements Serializable {
 
     @Inject
     SecurityContext security;
+
+    @Inject
+    InteractiveRequests interactiveRequests;
 
     private final ReadModelTable table;
     private final Class<T> entity;
@@ -232,6 +236,7 @@ public abstract class ReadModelList<T> implements Serializable {
             }
             List<T> rows = reader.page(table, shown, entity);
             loaded(shown);
+            interactiveRequests.doneWithDatabase();
             return rows;
         }
 

@@ -174,6 +174,8 @@ class DashboardAndDeadLettersIT {
             assertTrue(self.getText().contains("payments"), self.getText());
             assertTrue(browser.text("#health").contains("database ready"), browser.text("#health"));
             assertTrue(browser.text("#health").contains("broker ready"), browser.text("#health"));
+            String yielding = browser.text("#ingestion-yield");
+            assertTrue(yielding.matches(".*: (not needed yet|yielding now: .*|yielded .*)"), "pauses on by default: " + yielding);
 
             String alarm = browser.waitFor(d -> {
                 List<WebElement> alarms = d.findElements(By.cssSelector("#stream-accounts.bad .alarm"));

@@ -30,18 +30,48 @@ class IngestionYieldTest {
     @Test
     void aBatchWaitsUntilTheRequestsInFlightHaveEnded() {
         IngestionYield yielding = yielding(5_000, 50);
-        requests.begin();
-        requests.begin();
+        InteractiveRequests.Counted first = requests.begin();
+        InteractiveRequests.Counted second = requests.begin();
         CompletableFuture<Void> ending = CompletableFuture.runAsync(() -> {
             sleep(30);
-            requests.end();
+            first.end();
             sleep(30);
-            requests.end();
+            second.close();
         });
         long waited = yielding.beforeBatch();
         ending.join();
         assertTrue(waited >= 55 * MS && waited < 2_000 * MS, "waited " + waited / MS + " ms");
         assertEquals(1, yielding.figures().pauses());
+    }
+
+    @Test
+    void aRequestDoneWithTheDatabaseNoLongerHoldsABatchAndCountsOnceWhenItEnds() throws Exception {
+        IngestionYield yielding = yielding(5_000, 50);
+        InteractiveRequests.Counted listPage = requests.begin();
+        CompletableFuture<Void> rowsRead = CompletableFuture.runAsync(() -> sleep(30)).thenRun(listPage::end);
+        long waited = yielding.beforeBatch();
+        rowsRead.join();
+        assertTrue(waited >= 25 * MS && waited < 2_000 * MS, "waited " + waited / MS + " ms");
+        assertEquals(0, requests.inFlight());
+        listPage.close();
+        assertEquals(0, requests.inFlight(), "ended twice, counted once");
+        assertEquals(0, yielding.beforeBatch(), "no request left to wait for");
+    }
+
+    @Test
+    void doneWithDatabaseEndsTheRequestOfThisThreadOnly() throws Exception {
+        try (InteractiveRequests.Counted here = requests.begin()) {
+            InteractiveRequests.Counted elsewhere = CompletableFuture.supplyAsync(requests::begin).get(5, TimeUnit.SECONDS);
+            assertEquals(2, requests.inFlight());
+            requests.doneWithDatabase();
+            assertEquals(1, requests.inFlight(), "this thread's request no longer counts");
+            requests.doneWithDatabase();
+            assertEquals(1, requests.inFlight(), "the other thread's still does");
+            elsewhere.close();
+            assertEquals(0, requests.inFlight());
+        }
+        requests.doneWithDatabase();
+        assertEquals(0, requests.inFlight(), "outside a request it does nothing");
     }
 
     @Test

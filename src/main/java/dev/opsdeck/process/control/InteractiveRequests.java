@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Console and API requests being answered on this instance that may still read the database, so that background work
  * (ingestion) can let them go first. A request counts from its start until it ends or says it is done with the
  * database (a list page once its rows are read: the rest is rendering, which the OS priority already puts first).
- * Counting costs two atomic operations per request; a waiter is woken when the count reaches zero.
+ * Counting costs a few atomic operations and one small object per request; a waiter is woken when the count reaches
+ * zero.
  */
 @ApplicationScoped
 public class InteractiveRequests {

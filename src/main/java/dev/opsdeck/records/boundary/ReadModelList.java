@@ -15,6 +15,7 @@ import jakarta.security.enterprise.SecurityContext;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -56,6 +57,11 @@ public abstract class ReadModelList<T> implements Serializable {
     private boolean rememberedOnce;
     private List<SavedView> savedViews;
     private List<T> selected = new ArrayList<>();
+    /** The rows open() read for the page's first render, and the state they are for; used once. */
+    private transient List<T> openedRows;
+    private transient ListState openedRowsState;
+    private transient Map<String, Boolean> shown;
+    private transient ListState shownState;
 
     protected ReadModelList(ReadModelTable table, Class<T> entity) {
         this.table = table;
@@ -85,6 +91,20 @@ public abstract class ReadModelList<T> implements Serializable {
         filters.show(state);
         count = reader.count(table, state);
         model = new Model();
+        readBeforeRendering();
+    }
+
+    /**
+     * An opened page reads all it shows (rows, saved views, currencies) and saves its state before it renders, then
+     * tells ingestion it is done with the database: ingestion's writer waits for the reading only, not the rendering.
+     */
+    private void readBeforeRendering() {
+        openedRows = reader.page(table, state, entity);
+        openedRowsState = state;
+        getSavedViews();
+        getKnownCurrencies();
+        loaded(state);
+        interactiveRequests.doneWithDatabase();
     }
 
     public void filter() {
@@ -149,8 +169,15 @@ public abstract class ReadModelList<T> implements Serializable {
         return count == null || count.exact();
     }
 
-    public boolean shows(String column) {
-        return state.columns().contains(column);
+    /** The shown columns by name, for a column's rendered="#{list.shown.id}": read per cell, so a map lookup. */
+    public Map<String, Boolean> getShown() {
+        if (shown == null || shownState != state) {
+            Map<String, Boolean> columns = new HashMap<>();
+            state.columns().forEach(column -> columns.put(column, Boolean.TRUE));
+            shown = columns;
+            shownState = state;
+        }
+        return shown;
     }
 
     public int getFirst() {
@@ -234,7 +261,8 @@ public abstract class ReadModelList<T> implements Serializable {
                     shown = shown.withSort(sort.getField(), descending).withPaging(first, pageSize);
                 }
             }
-            List<T> rows = reader.page(table, shown, entity);
+            List<T> rows = openedRows != null && shown.equals(openedRowsState) ? openedRows : reader.page(table, shown, entity);
+            openedRows = null;
             loaded(shown);
             interactiveRequests.doneWithDatabase();
             return rows;

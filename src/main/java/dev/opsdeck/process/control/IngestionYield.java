@@ -10,9 +10,9 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * Ingestion lets console and API requests go first: before each batch, while requests may still read the database
- * ({@link InteractiveRequests}), the writer waits for them, so that their queries do not share the database's cores
- * with its writes. Two bounds keep every event moving: one pause lasts at most {@code maxPause}, and pauses
+ * Ingestion lets console and API requests go first: before each batch, once requests have been reading the database
+ * for {@code after} without a break ({@link InteractiveRequests}), the writer waits for them, so that their queries do
+ * not share the database's cores with its writes; quicker requests do not hold a batch. Two bounds keep every event moving: one pause lasts at most {@code maxPause}, and pauses
  * take at most {@code maxPercent} of the writer's time, as a credit that fills at that share of the time passing
  * (up to one pause) and that each pause spends. A pause only delays when a batch starts, never what it writes.
  */
@@ -21,6 +21,7 @@ public class IngestionYield {
     private static final long WINDOW_SECONDS = 60;
 
     private final InteractiveRequests requests;
+    private final long afterNanos;
     private final long maxPauseNanos;
     private final double share;
     private final LongSupplier nanoTime;
@@ -34,6 +35,14 @@ public class IngestionYield {
     private volatile Timer pausesTimer;
 
     public IngestionYield(InteractiveRequests requests, Duration maxPause, int maxPercent, LongSupplier nanoTime) {
+        this(requests, Duration.ZERO, maxPause, maxPercent, nanoTime);
+    }
+
+    /** Yields only once requests have been in flight for {@code after} without a break: quick ones never wait for it. */
+    public IngestionYield(InteractiveRequests requests, Duration after, Duration maxPause, int maxPercent, LongSupplier nanoTime) {
+        if (after.isNegative()) {
+            throw new IllegalArgumentException("ingestion.yield.after-ms must be 0 or more, was " + after.toMillis());
+        }
         if (maxPause.isNegative()) {
             throw new IllegalArgumentException("ingestion.yield.max-pause-ms must be 0 or more, was " + maxPause.toMillis());
         }
@@ -41,6 +50,7 @@ public class IngestionYield {
             throw new IllegalArgumentException("ingestion.yield.max-percent must be 0 to 90, was " + maxPercent);
         }
         this.requests = requests;
+        this.afterNanos = after.toNanos();
         this.maxPauseNanos = maxPause.toNanos();
         this.share = maxPercent / 100.0;
         this.nanoTime = nanoTime;
@@ -55,7 +65,7 @@ public class IngestionYield {
 
     /** Called by a writer before it takes a batch; returns how long it waited. Interruption ends the wait at once. */
     public long beforeBatch() {
-        if (maxPauseNanos == 0 || share == 0 || requests.inFlight() == 0) {
+        if (maxPauseNanos == 0 || share == 0 || requests.inFlight() == 0 || requests.busyNanos() < afterNanos) {
             return 0;
         }
         long allowed = allowance();

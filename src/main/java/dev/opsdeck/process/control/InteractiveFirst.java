@@ -21,6 +21,10 @@ public class InteractiveFirst {
     MetricRegistry registry;
 
     @Inject
+    @ConfigProperty(name = "ingestion.yield.after-ms", defaultValue = "5")
+    long afterMs;
+
+    @Inject
     @ConfigProperty(name = "ingestion.yield.max-pause-ms", defaultValue = "100")
     long maxPauseMs;
 
@@ -37,7 +41,8 @@ public class InteractiveFirst {
 
     @PostConstruct
     void build() {
-        ingestionYield = new IngestionYield(requests, Duration.ofMillis(maxPauseMs), maxPercent, System::nanoTime);
+        ingestionYield = new IngestionYield(requests, Duration.ofMillis(afterMs), Duration.ofMillis(maxPauseMs), maxPercent,
+                System::nanoTime);
         ingestionYield.registerIn(registry);
         ingestionNice = IngestionNice.onThisProcess(nice);
     }

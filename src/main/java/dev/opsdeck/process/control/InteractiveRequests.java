@@ -18,6 +18,8 @@ public class InteractiveRequests {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object quiet = new Object();
     private volatile boolean waiting;
+    /** When the count last rose from zero: requests have been in flight without a break since. */
+    private volatile long busySince;
 
     /** The request this thread is answering, so that code deep inside it can say it is done with the database. */
     private final ThreadLocal<Counted> current = new ThreadLocal<>();
@@ -47,7 +49,9 @@ public class InteractiveRequests {
 
     /** Counts the request this thread starts answering until the returned one is closed (or ended earlier). */
     public Counted begin() {
-        inFlight.incrementAndGet();
+        if (inFlight.incrementAndGet() == 1) {
+            busySince = System.nanoTime();
+        }
         Counted request = new Counted();
         current.set(request);
         return request;
@@ -63,6 +67,11 @@ public class InteractiveRequests {
 
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** How long requests have been in flight without a break, 0 when none is. */
+    public long busyNanos() {
+        return inFlight.get() == 0 ? 0 : Math.max(0, System.nanoTime() - busySince);
     }
 
     /** Waits until no request is in flight, at most {@code nanos}; true if none is. */

@@ -102,6 +102,35 @@ class IngestionYieldTest {
     }
 
     @Test
+    void withAfterSetOnlyRequestsInFlightThatLongHoldABatch() {
+        IngestionYield yielding = new IngestionYield(requests, Duration.ofMillis(1_000), Duration.ofMillis(5_000), 50,
+                System::nanoTime);
+        try (InteractiveRequests.Counted request = requests.begin()) {
+            assertEquals(0, yielding.beforeBatch(), "a request in flight for less than 1 s does not hold the batch");
+            sleep(1_100);
+            CompletableFuture<Void> ending = CompletableFuture.runAsync(() -> sleep(30)).thenRun(request::end);
+            long waited = yielding.beforeBatch();
+            ending.join();
+            assertTrue(waited >= 25 * MS && waited < 2_000 * MS, "waited " + waited / MS + " ms");
+        }
+        assertEquals(0, requests.busyNanos(), "none in flight");
+    }
+
+    @Test
+    void requestsCountAsBusyFromWhenTheFirstBeganWithoutABreak() {
+        assertEquals(0, requests.busyNanos());
+        InteractiveRequests.Counted first = requests.begin();
+        sleep(50);
+        InteractiveRequests.Counted second = requests.begin();
+        first.end();
+        assertTrue(requests.busyNanos() >= 45 * MS, "busy since the first began: " + requests.busyNanos() / MS + " ms");
+        second.end();
+        try (InteractiveRequests.Counted third = requests.begin()) {
+            assertTrue(requests.busyNanos() < 40 * MS, "a new busy period: " + requests.busyNanos() / MS + " ms");
+        }
+    }
+
+    @Test
     void zeroPercentOrZeroPauseNeverWaits() {
         requests.begin();
         assertEquals(0, yielding(100, 0).beforeBatch());
@@ -140,6 +169,9 @@ class IngestionYieldTest {
         assertEquals("ingestion.yield.max-percent must be 0 to 90, was 95", refused.getMessage());
         refused = assertThrows(IllegalArgumentException.class, () -> yielding(-1, 20));
         assertEquals("ingestion.yield.max-pause-ms must be 0 or more, was -1", refused.getMessage());
+        refused = assertThrows(IllegalArgumentException.class,
+                () -> new IngestionYield(requests, Duration.ofMillis(-5), Duration.ofMillis(10), 20, System::nanoTime));
+        assertEquals("ingestion.yield.after-ms must be 0 or more, was -5", refused.getMessage());
     }
 
     private static void sleep(long ms) {

@@ -21,7 +21,7 @@ public class InteractiveFirst {
     MetricRegistry registry;
 
     @Inject
-    @ConfigProperty(name = "ingestion.yield.after-ms", defaultValue = "5")
+    @ConfigProperty(name = "ingestion.yield.after-ms", defaultValue = "0")
     long afterMs;
 
     @Inject

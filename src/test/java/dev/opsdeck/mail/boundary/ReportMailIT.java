@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.opsdeck.testing.Api;
 import dev.opsdeck.testing.Browser;
 import dev.opsdeck.testing.RefusingSmtpServer;
 import dev.opsdeck.testing.RunningJar;
+import dev.opsdeck.testing.TestSmtpServers;
 import dev.opsdeck.testing.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.mail.BodyPart;
@@ -63,7 +63,7 @@ class ReportMailIT {
     }
 
     private void startServer() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = TestSmtpServers.on(SMTP_PORT);
         smtp.setUser("opsdeck@example.com", "opsdeck", "smtp-secret-0001");
         smtp.start();
     }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.opsdeck.mail.entity.MailMessage;
 import dev.opsdeck.mail.entity.MailState;
 import dev.opsdeck.testing.Databases;
 import dev.opsdeck.testing.RefusingSmtpServer;
+import dev.opsdeck.testing.TestSmtpServers;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.time.Clock;
@@ -51,7 +51,7 @@ class MailOutboxIT {
     }
 
     private void startServer(boolean login) {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = TestSmtpServers.on(SMTP_PORT);
         if (login) {
             smtp.setUser("opsdeck@example.com", "opsdeck", "smtp-secret-0001");
         }

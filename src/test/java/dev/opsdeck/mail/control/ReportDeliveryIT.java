@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.opsdeck.reports.control.ReportConfigurations;
 import dev.opsdeck.reports.control.ReportRequests;
 import dev.opsdeck.reports.control.ReportRunner;
 import dev.opsdeck.testing.Databases;
+import dev.opsdeck.testing.TestSmtpServers;
 import jakarta.json.Json;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -107,7 +107,7 @@ class ReportDeliveryIT {
     }
 
     private void startServer() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = TestSmtpServers.on(SMTP_PORT);
         smtp.setUser("opsdeck@example.com", "opsdeck", "smtp-secret-0001");
         smtp.start();
     }

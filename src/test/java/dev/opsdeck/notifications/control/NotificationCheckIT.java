@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.opsdeck.ingestion.control.DeadLetters;
 import dev.opsdeck.ingestion.control.MessageBody;
 import dev.opsdeck.ingestion.entity.Stream;
 import dev.opsdeck.mail.control.Mail;
 import dev.opsdeck.mail.control.TestMail;
 import dev.opsdeck.testing.Databases;
+import dev.opsdeck.testing.TestSmtpServers;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,7 +56,7 @@ class NotificationCheckIT {
 
     @BeforeEach
     void startServer() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = TestSmtpServers.on(SMTP_PORT);
         smtp.start();
     }
 

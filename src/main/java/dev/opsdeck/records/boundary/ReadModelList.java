@@ -60,8 +60,9 @@ public abstract class ReadModelList<T> implements Serializable {
     /** The rows open() read for the page's first render, and the state they are for; used once. */
     private transient List<T> openedRows;
     private transient ListState openedRowsState;
-    private transient Map<String, Boolean> shown;
-    private transient ListState shownState;
+    /** The shown columns by name, and the state they are of. */
+    private transient Map<String, Boolean> shownColumns;
+    private transient ListState shownColumnsState;
 
     protected ReadModelList(ReadModelTable table, Class<T> entity) {
         this.table = table;
@@ -171,13 +172,13 @@ public abstract class ReadModelList<T> implements Serializable {
 
     /** The shown columns by name, for a column's rendered="#{list.shown.id}": read per cell, so a map lookup. */
     public Map<String, Boolean> getShown() {
-        if (shown == null || shownState != state) {
+        if (shownColumns == null || shownColumnsState != state) {
             Map<String, Boolean> columns = new HashMap<>();
             state.columns().forEach(column -> columns.put(column, Boolean.TRUE));
-            shown = columns;
-            shownState = state;
+            shownColumns = columns;
+            shownColumnsState = state;
         }
-        return shown;
+        return shownColumns;
     }
 
     public int getFirst() {

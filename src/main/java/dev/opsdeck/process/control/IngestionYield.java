@@ -12,9 +12,10 @@ import org.eclipse.microprofile.metrics.Timer;
 /**
  * Ingestion lets console and API requests go first: before each batch, once requests have been reading the database
  * for {@code after} without a break ({@link InteractiveRequests}), the writer waits for them, so that their queries do
- * not share the database's cores with its writes; quicker requests do not hold a batch. Two bounds keep every event moving: one pause lasts at most {@code maxPause}, and pauses
- * take at most {@code maxPercent} of the writer's time, as a credit that fills at that share of the time passing
- * (up to one pause) and that each pause spends. A pause only delays when a batch starts, never what it writes.
+ * not share the database's cores with its writes; quicker requests do not hold a batch. Two bounds keep every event
+ * moving: one pause lasts at most {@code maxPause}, and pauses take at most {@code maxPercent} of the writer's time, as
+ * a credit that fills at that share of the time passing (up to one pause) and that each pause spends. A pause only
+ * delays when a batch starts, never what it writes.
  */
 public class IngestionYield {
 

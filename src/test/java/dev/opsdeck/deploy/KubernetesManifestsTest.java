@@ -354,8 +354,8 @@ class KubernetesManifestsTest {
         String brokerXml = Files.readString(K8S.resolve("base/artemis/broker.xml"));
         for (String[] queue : new String[][] {{"accounts.events", "opsdeck.accounts.events"},
                 {"payments.events", "opsdeck.payments.events"}}) {
-            assertTrue(brokerXml.contains("<address name=\"" + queue[0] + "\"><multicast><queue name=\"" + queue[1] + "\"/>"),
-                    queue[1] + " on " + queue[0]);
+            assertTrue(brokerXml.contains("<address name=\"" + queue[0] + "\"><multicast><queue name=\"" + queue[1] + "\" group-buckets=\"0\"/>"),
+                    queue[1] + " on " + queue[0] + ", without message groups");
             assertTrue(Pattern.compile("<address-setting match=\"" + Pattern.quote(queue[0])
                     + "\">\\s*<max-delivery-attempts>-1</max-delivery-attempts>\\s*<redistribution-delay>0</").matcher(brokerXml).find(),
                     queue[0] + ": Opsdeck alone decides when a message is a dead letter, and redistribution has no delay");
@@ -368,6 +368,9 @@ class KubernetesManifestsTest {
             String local = Files.readString(shipped).replaceAll("\\s+", " ");
             for (String queue : List.of("opsdeck.accounts.events", "opsdeck.payments.events", "opsdeck.dead-letters")) {
                 assertTrue(local.contains("<queue name=\"" + queue + "\""), shipped + " and base/artemis/broker.xml disagree on " + queue);
+            }
+            for (String queue : List.of("opsdeck.accounts.events", "opsdeck.payments.events")) {
+                assertTrue(local.contains("<queue name=\"" + queue + "\" group-buckets=\"0\">"), shipped + ": " + queue + " without message groups");
             }
         }
         assertTrue(brokerXml.contains("<security-enabled>true</security-enabled>"), "login required");

@@ -53,6 +53,18 @@ class BrokerSettingsTest {
     }
 
     @Test
+    void opsdecksEventQueuesUseNoMessageGroupsSoTheBrokerSkipsReadingGroupIds() throws Exception {
+        BrokerSettings settings = BrokerSettings.resolve(Map.of());
+        var queues = EmbeddedBroker.configuration(settings).getAddressConfigurations().stream()
+                .flatMap(address -> address.getQueueConfigs().stream())
+                .filter(queue -> queue.getName().toString().equals(settings.accountsQueue())
+                        || queue.getName().toString().equals(settings.paymentsQueue()))
+                .toList();
+        assertEquals(2, queues.size());
+        queues.forEach(queue -> assertEquals(0, queue.getGroupBuckets(), queue.getName() + ": group buckets"));
+    }
+
+    @Test
     void aQueueMemoryBelowOneMebibyteIsRefusedByName() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> BrokerSettings.resolve(Map.of("broker.queue.memory-mb", "0")));

@@ -23,7 +23,7 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "destination", propertyValue = StreamQueues.ACCOUNTS_DESTINATION),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "singleConnection", propertyValue = "true"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${ENV=INGESTION_CONSUMERS:128}"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${ENV=INGESTION_CONSUMERS:64}"),
         @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "${ENV=INGESTION_CONSUMER_WINDOW_BYTES:32768}")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -29,7 +29,7 @@ record BrokerSettings(Optional<String> url, Optional<String> user, Optional<Stri
                         .toAbsolutePath().normalize(),
                 lookup.get("broker.host", "127.0.0.1"),
                 lookup.integer("broker.port", 61616),
-                lookup.integer("broker.client.threads", 320),
+                lookup.integer("broker.client.threads", 256),
                 lookup.bool("broker.journal.sync.transactional", false),
                 lookup.atLeastOne("broker.queue.memory-mb", 8) * 1024L * 1024L,
                 lookup.get("broker.accounts.address", StreamQueues.ACCOUNTS_ADDRESS),

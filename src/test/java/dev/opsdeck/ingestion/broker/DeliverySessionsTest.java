@@ -25,7 +25,7 @@ class DeliverySessionsTest {
     @Test
     void bothStreamsDeliverOnAsManySessionsAsTheMdbPoolHoldsAndTheClientThreadsCoverBoth() throws IOException {
         List<Integer> sessions = List.of(defaultSessions(AccountEventsConsumer.class), defaultSessions(PaymentEventsConsumer.class));
-        assertEquals(List.of(128, 128), sessions, "the largest batches the writer can take");
+        assertEquals(List.of(64, 64), sessions, "the largest batches the writer can take");
         Matcher pool = Pattern.compile("mdb-container\\.max-pool-size=([0-9]+)")
                 .matcher(Files.readString(Path.of("server-config/post-boot-commands.asadmin")));
         assertTrue(pool.find(), "server-config sets the MDB pool size");

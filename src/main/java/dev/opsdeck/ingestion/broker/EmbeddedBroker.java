@@ -121,7 +121,7 @@ final class EmbeddedBroker {
      * Without message groups (group buckets 0): Opsdeck orders events by their versions itself, and otherwise the broker
      * reads every message's group id as it delivers, about a third of its delivery thread's time in a backlog's drain.
      */
-    static CoreAddressConfiguration multicast(String address, String queue) {
+    private static CoreAddressConfiguration multicast(String address, String queue) {
         return new CoreAddressConfiguration()
                 .setName(address)
                 .addRoutingType(RoutingType.MULTICAST)

@@ -23,7 +23,7 @@ class DeliverySessionsTest {
     private static final Pattern DEFAULT = Pattern.compile("\\$\\{ENV=([A-Z_]+):([0-9]+)}");
 
     @Test
-    void bothStreamsDeliverOnAsManySessionsAsTheMdbPoolHoldsAndTheClientThreadsCoverBoth() throws IOException {
+    void bothStreamsSessionsFitTheMdbPoolAndTheClientThreadsCoverThemWithSomeToSpare() throws IOException {
         List<Integer> sessions = List.of(defaultSessions(AccountEventsConsumer.class), defaultSessions(PaymentEventsConsumer.class));
         assertEquals(List.of(64, 64), sessions, "the largest batches the writer can take");
         Matcher pool = Pattern.compile("mdb-container\\.max-pool-size=([0-9]+)")

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,17 +114,33 @@ public abstract class ReadModelList<T> implements Serializable {
             ListState filtered = filters.applyTo(state, table.defaultColumns());
             ListState.parse(table, filtered.toQueryString());
             dev.opsdeck.records.control.ListQuery.of(table, filtered);
-            state = filtered;
-            count = reader.count(table, state);
+            show(filtered);
         } catch (IllegalArgumentException e) {
             error(e.getMessage());
         }
     }
 
     public void reset() {
-        state = ListState.defaults(table).withSize(state.size());
-        count = reader.count(table, state);
+        show(ListState.defaults(table).withSize(state.size()));
         filters.show(state);
+    }
+
+    /**
+     * The page's columns are chosen when its tree is built (a rendered="" per column would be asked again for every
+     * cell), so other columns need the page built anew: opened at the new state's address.
+     */
+    private void show(ListState next) {
+        boolean otherColumns = !next.columns().equals(state.columns());
+        state = next;
+        count = reader.count(table, state);
+        if (otherColumns) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            try {
+                external.redirect(external.getRequestContextPath() + "/" + table.pageName() + "/index.xhtml?" + state.toQueryString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     public void saveView() {
@@ -170,7 +187,7 @@ public abstract class ReadModelList<T> implements Serializable {
         return count == null || count.exact();
     }
 
-    /** The shown columns by name, for a column's rendered="#{list.shown.id}": read per cell, so a map lookup. */
+    /** The shown columns by name, for the page's c:if test="#{list.shown.id}" around each column. */
     public Map<String, Boolean> getShown() {
         if (shownColumns == null || shownColumnsState != state) {
             Map<String, Boolean> columns = new HashMap<>();

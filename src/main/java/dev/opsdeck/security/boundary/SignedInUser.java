@@ -27,6 +27,10 @@ public class SignedInUser {
     @Inject
     HttpServletRequest request;
 
+    /** The roles once per request: a list page asks for each of its rows, and each answer is a policy check. */
+    private Boolean admin;
+    private Boolean operator;
+
     public String getName() {
         return security.getCallerPrincipal() == null ? "" : security.getCallerPrincipal().getName();
     }
@@ -36,11 +40,17 @@ public class SignedInUser {
     }
 
     public boolean isAdmin() {
-        return security.isCallerInRole(Role.ADMIN);
+        if (admin == null) {
+            admin = security.isCallerInRole(Role.ADMIN);
+        }
+        return admin;
     }
 
     public boolean isOperator() {
-        return security.isCallerInRole(Role.OPERATOR);
+        if (operator == null) {
+            operator = security.isCallerInRole(Role.OPERATOR);
+        }
+        return operator;
     }
 
     public String getClientAddress() {

@@ -177,6 +177,28 @@ class ConsoleListsIT {
             browser.get("accounts/index.xhtml");
             browser.waitFor(d -> d.getCurrentUrl().contains("currency=CLC"));
         }
+        awaitRows("SELECT COUNT(*) FROM list_preference WHERE username = 'admin' AND list = 'accounts' AND last_query LIKE '%currency=CLC%'", 1);
+    }
+
+    @Test
+    void choosingColumnsReopensTheListWithThoseColumnsItsFiltersAndPaging() throws Exception {
+        publishAccounts("CLD", 25);
+        try (Browser browser = Browser.open(base).loginAsAdmin()) {
+            browser.get("accounts/index.xhtml?currency=CLD&sort=balance&dir=asc");
+            assertEquals(1, browser.all("th[id$='col-owner']").size());
+            browser.click("#list\\:columns");
+            browser.click("#list\\:columns_panel li[data-item-value='owner'] .ui-chkbox-box");
+            browser.find("#list\\:apply").click();
+            browser.waitFor(d -> browser.all("th[id$='col-owner']").isEmpty() && !browser.all("th[id$='col-balance']").isEmpty());
+            String url = browser.driver().getCurrentUrl();
+            assertTrue(url.contains("currency=CLD") && url.contains("cols=") && !url.contains("owner"), url);
+            assertEquals("25 accounts", browser.text("#list\\:count"));
+            assertEquals("1.00 CLD", balances(browser).get(0));
+
+            browser.find("#list\\:rows_paginator_top .ui-paginator-next").click();
+            browser.waitFor(d -> balances(browser).get(0).equals("21.00 CLD"));
+            assertTrue(browser.all("th[id$='col-owner']").isEmpty(), "paging brought back a column that was not chosen");
+        }
     }
 
     @Test

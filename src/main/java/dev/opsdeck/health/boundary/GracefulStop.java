@@ -3,6 +3,7 @@ package dev.opsdeck.health.boundary;
 import dev.opsdeck.commands.control.CommandDispatcher;
 import dev.opsdeck.ingestion.control.Fleet;
 import dev.opsdeck.ingestion.control.IngestionPipeline;
+import dev.opsdeck.records.control.ListPreferences;
 import dev.opsdeck.reports.control.Reports;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -27,7 +28,7 @@ import sun.misc.SignalHandler;
  * application and closes the database pool within a second of the signal, before any {@code @PreDestroy} could
  * hand work back; so Opsdeck takes SIGTERM itself and first, while everything still works: no new report run or
  * command claim, readiness down, deliveries that arrive wait unacknowledged while those under way commit, report
- * runs go back to the queue, command calls still under way are made due again, the last heartbeat says stopped;
+ * runs go back to the queue, command calls still under way are made due again, users' last list views are written, the last heartbeat says stopped;
  * then it exits (status 143), which runs the shutdown hooks. Opsdeck's own hook releases the waiting deliveries to
  * the broker, and a watchdog halts the process if the grace period runs out.
  */
@@ -59,6 +60,9 @@ public class GracefulStop {
 
     @Inject
     Fleet fleet;
+
+    @Inject
+    ListPreferences listPreferences;
 
     @Inject
     @ConfigProperty(name = "shutdown.grace.seconds", defaultValue = "25")
@@ -95,6 +99,7 @@ public class GracefulStop {
             boolean drained = pipeline.pause(remaining().dividedBy(3));
             int reportsLeft = reports.stop(remaining().dividedBy(2));
             int handedBack = commands.stop(remaining());
+            listPreferences.writeLastViews();
             fleet.stopped();
             LOG.info(() -> "Stopped: " + (drained ? "deliveries under way committed" : "deliveries still under way")
                     + ", " + (reportsLeft == 0 ? "no report run under way" : reportsLeft + " report runs still under way")

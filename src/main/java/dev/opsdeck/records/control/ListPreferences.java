@@ -1,31 +1,62 @@
 package dev.opsdeck.records.control;
 
+import dev.opsdeck.records.entity.LastView;
 import dev.opsdeck.records.entity.SavedView;
+import dev.opsdeck.schema.control.Schema;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Statement;
-import java.sql.Timestamp;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.hibernate.Session;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 
-/** Per user and list: named saved views, and the last view and page size, so a list reopens as it was left. */
+/**
+ * Per user and list: named saved views, and the last view and page size, so a list reopens as it was left. Every list
+ * page a user opens changes its last view, so those are kept here and written a second later, the newest per user and
+ * list only: one write a second at most, none on the request's time. A crash can lose that second's last views; a
+ * graceful stop writes them first.
+ */
 @ApplicationScoped
 public class ListPreferences {
 
     public static final int MAX_NAME = 80;
+    private static final Logger LOG = Logger.getLogger(ListPreferences.class.getName());
 
     @PersistenceContext
     EntityManager em;
 
     Clock clock = Clock.systemUTC();
 
-    /** What this instance last wrote per user and list, so that reloading the same list writes nothing. */
-    private final java.util.Map<String, String> written = new java.util.concurrent.ConcurrentHashMap<>();
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource(lookup = Schema.DATA_SOURCE)
+    DataSource dataSource;
+
+    private LastViewStore store;
+
+    /** The last views not written yet, and what this instance last wrote, per user and list. */
+    private final Map<String, LastView> unwritten = new ConcurrentHashMap<>();
+    private final Map<String, String> written = new ConcurrentHashMap<>();
+    private final AtomicBoolean writeDue = new AtomicBoolean();
+
+    @PostConstruct
+    void open() {
+        store = new LastViewStore(dataSource);
+    }
 
     public List<SavedView> views(String username, String list) {
         return em.createQuery("SELECT v FROM SavedView v WHERE v.username = :user AND v.list = :list ORDER BY v.name",
@@ -62,42 +93,53 @@ public class ListPreferences {
         view(username, id).ifPresent(em::remove);
     }
 
-    /**
-     * Every list page a user opens writes its state, so on PostgreSQL that commit does not wait for the WAL flush, which
-     * during a drain queues behind ingestion's commits. A crash can lose the last second's list state, nothing else.
-     */
-    private void withoutWaitingForDisk() {
-        em.unwrap(Session.class).doWork(connection -> {
-            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET LOCAL synchronous_commit TO OFF");
-                }
-            }
-        });
-    }
-
     public Optional<String> lastQuery(String username, String list) {
+        LastView unwrittenView = unwritten.get(key(username, list));
+        if (unwrittenView != null) {
+            return Optional.of(unwrittenView.query());
+        }
         return em.createNativeQuery("SELECT last_query FROM list_preference WHERE username = ?1 AND list = ?2")
                 .setParameter(1, username).setParameter(2, list).getResultStream().findFirst().map(Object::toString);
     }
 
-    @Transactional
     public void remember(String username, String list, int pageSize, String query) {
-        if (query.equals(written.get(username + "\n" + list))) {
+        String key = key(username, list);
+        LastView before = unwritten.get(key);
+        if (before == null ? query.equals(written.get(key)) : before.query().equals(query) && before.pageSize() == pageSize) {
             return;
         }
-        written.put(username + "\n" + list, query);
-        withoutWaitingForDisk();
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        int updated = em.createNativeQuery("UPDATE list_preference SET page_size = ?1, last_query = ?2, changed_at = ?3 "
-                        + "WHERE username = ?4 AND list = ?5")
-                .setParameter(1, pageSize).setParameter(2, query).setParameter(3, now)
-                .setParameter(4, username).setParameter(5, list).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("INSERT INTO list_preference (username, list, page_size, last_query, changed_at) "
-                            + "VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, username).setParameter(2, list).setParameter(3, pageSize)
-                    .setParameter(4, query).setParameter(5, now).executeUpdate();
+        unwritten.put(key, new LastView(username, list, pageSize, query));
+        if (writeDue.compareAndSet(false, true)) {
+            scheduler.schedule(this::writeUnwritten, 1, TimeUnit.SECONDS);
         }
+    }
+
+    void writeUnwritten() {
+        writeDue.set(false);
+        List<LastView> views = new ArrayList<>(unwritten.values());
+        try {
+            store.write(views, clock.instant());
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not write " + views.size() + " users' last list views; trying again in a second", e);
+            if (writeDue.compareAndSet(false, true)) {
+                scheduler.schedule(this::writeUnwritten, 1, TimeUnit.SECONDS);
+            }
+            return;
+        }
+        for (LastView view : views) {
+            written.put(key(view.username(), view.list()), view.query());
+            unwritten.remove(key(view.username(), view.list()), view);
+        }
+    }
+
+    /** Before the instance stops: after the signal, Payara closes the database pool before any {@code @PreDestroy}. */
+    public void writeLastViews() {
+        if (!unwritten.isEmpty()) {
+            writeUnwritten();
+        }
+    }
+
+    private static String key(String username, String list) {
+        return username + "\n" + list;
     }
 }

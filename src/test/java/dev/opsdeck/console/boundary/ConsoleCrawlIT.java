@@ -1,6 +1,7 @@
 package dev.opsdeck.console.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +91,7 @@ class ConsoleCrawlIT {
             assertTrue(failures.isEmpty(), failures.size() + " failures on " + database + ":\n" + String.join("\n", failures)
                     + "\n\nserver log, errors:\n" + jar.output().lines().filter(l -> l.contains("SEVERE"))
                     .map(l -> l.length() > 3000 ? l.substring(0, 3000) : l).reduce("", (a, b) -> a + "\n" + b));
+            assertFalse(jar.output().contains("last list views"), "the lists' last views could not be written on " + database);
             if (!embedded) {
                 assertAuditLogOnlyGrows(roles);
             }

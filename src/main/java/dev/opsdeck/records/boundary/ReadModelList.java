@@ -97,7 +97,7 @@ public abstract class ReadModelList<T> implements Serializable {
     }
 
     /**
-     * An opened page reads all it shows (rows, saved views, currencies) and saves its state before it renders, then
+     * An opened page reads all it shows (rows, saved views, currencies) and remembers its state before it renders, then
      * tells ingestion it is done with the database: ingestion's writer waits for the reading only, not the rendering.
      */
     private void readBeforeRendering() {

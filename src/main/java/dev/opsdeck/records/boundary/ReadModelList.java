@@ -187,11 +187,15 @@ public abstract class ReadModelList<T> implements Serializable {
         return count == null || count.exact();
     }
 
-    /** The shown columns by name, for the page's c:if test="#{list.shown.id}" around each column. */
+    /**
+     * The shown columns by name, for the page's c:if test="#{list.shown.id}" around each column. A postback builds the
+     * page before it looks for its view state, so with a state this instance does not hold (an expired view, a page
+     * another instance rendered) the bean is new and unopened: the default columns then, so the expiry is reported.
+     */
     public Map<String, Boolean> getShown() {
         if (shownColumns == null || shownColumnsState != state) {
             Map<String, Boolean> columns = new HashMap<>();
-            state.columns().forEach(column -> columns.put(column, Boolean.TRUE));
+            (state == null ? table.defaultColumns() : state.columns()).forEach(column -> columns.put(column, Boolean.TRUE));
             shownColumns = columns;
             shownColumnsState = state;
         }

@@ -28,8 +28,8 @@ import sun.misc.SignalHandler;
  * application and closes the database pool within a second of the signal, before any {@code @PreDestroy} could
  * hand work back; so Opsdeck takes SIGTERM itself and first, while everything still works: no new report run or
  * command claim, readiness down, deliveries that arrive wait unacknowledged while those under way commit, report
- * runs go back to the queue, command calls still under way are made due again, users' last list views are written, the last heartbeat says stopped;
- * then it exits (status 143), which runs the shutdown hooks. Opsdeck's own hook releases the waiting deliveries to
+ * runs go back to the queue, command calls still under way are made due again, users' last list views are written,
+ * the last heartbeat says stopped; then it exits (status 143), which runs the shutdown hooks. Opsdeck's own hook releases the waiting deliveries to
  * the broker, and a watchdog halts the process if the grace period runs out.
  */
 @Singleton

@@ -5,8 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import javax.sql.DataSource;
 
@@ -34,7 +34,7 @@ public class LastViewStore {
                     for (LastView view : views) {
                         update.setInt(1, view.pageSize());
                         update.setString(2, view.query());
-                        update.setTimestamp(3, Timestamp.from(now));
+                        update.setObject(3, now.atOffset(ZoneOffset.UTC));
                         update.setString(4, view.username());
                         update.setString(5, view.list());
                         if (update.executeUpdate() == 0) {
@@ -42,7 +42,7 @@ public class LastViewStore {
                             insert.setString(2, view.list());
                             insert.setInt(3, view.pageSize());
                             insert.setString(4, view.query());
-                            insert.setTimestamp(5, Timestamp.from(now));
+                            insert.setObject(5, now.atOffset(ZoneOffset.UTC));
                             insert.executeUpdate();
                         }
                     }

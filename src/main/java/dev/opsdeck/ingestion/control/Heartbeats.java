@@ -5,6 +5,7 @@ import dev.opsdeck.ingestion.control.FleetFigures.State;
 import dev.opsdeck.ingestion.control.IngestionStatistics.StreamFigures;
 import dev.opsdeck.ingestion.entity.Outcome;
 import dev.opsdeck.ingestion.entity.Stream;
+import dev.opsdeck.schema.control.JdbcTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,31 +70,24 @@ public class Heartbeats {
     }
 
     private void write(IngestionStatistics statistics, Instant now, Instant stoppedAt) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                for (Stream stream : Stream.values()) {
-                    try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-                        bind(update, statistics, stream, now, stoppedAt);
-                        if (update.executeUpdate() == 0) {
-                            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                                bind(insert, statistics, stream, now, stoppedAt);
-                                insert.executeUpdate();
-                            }
+        JdbcTransaction.run(dataSource, connection -> {
+            for (Stream stream : Stream.values()) {
+                try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+                    bind(update, statistics, stream, now, stoppedAt);
+                    if (update.executeUpdate() == 0) {
+                        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                            bind(insert, statistics, stream, now, stoppedAt);
+                            insert.executeUpdate();
                         }
                     }
                 }
-                try (PreparedStatement forget = connection.prepareStatement(
-                        "DELETE FROM instance_heartbeat WHERE heartbeat_at < ?")) {
-                    forget.setObject(1, at(now.minus(forgetAfter)));
-                    forget.executeUpdate();
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
-        }
+            try (PreparedStatement forget = connection.prepareStatement(
+                    "DELETE FROM instance_heartbeat WHERE heartbeat_at < ?")) {
+                forget.setObject(1, at(now.minus(forgetAfter)));
+                forget.executeUpdate();
+            }
+        });
     }
 
     private void bind(PreparedStatement statement, IngestionStatistics statistics, Stream stream, Instant now, Instant stoppedAt)

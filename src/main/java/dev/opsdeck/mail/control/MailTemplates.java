@@ -2,6 +2,7 @@ package dev.opsdeck.mail.control;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.MustacheException;
+import dev.opsdeck.schema.control.JdbcTransaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -107,31 +108,22 @@ public class MailTemplates {
     /** Checks a replacement against the sample data and stores it; an invalid one changes nothing. */
     public Rendered save(Name name, Template template, String by, Instant now) throws SQLException {
         Rendered preview = render(template, sample(name));
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM mail_template WHERE name = ?")) {
-                    delete.setString(1, name.label());
-                    delete.executeUpdate();
-                }
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_template (name, subject, "
-                        + "text_body, html_body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    insert.setString(1, name.label());
-                    insert.setString(2, template.subject());
-                    insert.setString(3, template.text());
-                    insert.setString(4, template.html());
-                    insert.setString(5, by);
-                    insert.setObject(6, now.atOffset(ZoneOffset.UTC));
-                    insert.executeUpdate();
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        JdbcTransaction.run(dataSource, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM mail_template WHERE name = ?")) {
+                delete.setString(1, name.label());
+                delete.executeUpdate();
             }
-        }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_template (name, subject, "
+                    + "text_body, html_body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, name.label());
+                insert.setString(2, template.subject());
+                insert.setString(3, template.text());
+                insert.setString(4, template.html());
+                insert.setString(5, by);
+                insert.setObject(6, now.atOffset(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+        });
         return preview;
     }
 

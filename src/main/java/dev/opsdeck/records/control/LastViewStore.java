@@ -1,6 +1,7 @@
 package dev.opsdeck.records.control;
 
 import dev.opsdeck.records.entity.LastView;
+import dev.opsdeck.schema.control.JdbcTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,38 +24,29 @@ public class LastViewStore {
     }
 
     public void write(Collection<LastView> views, Instant now) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                withoutWaitingForDisk(connection);
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE list_preference SET page_size = ?, last_query = ?, changed_at = ? WHERE username = ? AND list = ?");
-                     PreparedStatement insert = connection.prepareStatement(
-                             "INSERT INTO list_preference (username, list, page_size, last_query, changed_at) VALUES (?, ?, ?, ?, ?)")) {
-                    for (LastView view : views) {
-                        update.setInt(1, view.pageSize());
-                        update.setString(2, view.query());
-                        update.setObject(3, now.atOffset(ZoneOffset.UTC));
-                        update.setString(4, view.username());
-                        update.setString(5, view.list());
-                        if (update.executeUpdate() == 0) {
-                            insert.setString(1, view.username());
-                            insert.setString(2, view.list());
-                            insert.setInt(3, view.pageSize());
-                            insert.setString(4, view.query());
-                            insert.setObject(5, now.atOffset(ZoneOffset.UTC));
-                            insert.executeUpdate();
-                        }
+        JdbcTransaction.run(dataSource, connection -> {
+            withoutWaitingForDisk(connection);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE list_preference SET page_size = ?, last_query = ?, changed_at = ? WHERE username = ? AND list = ?");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO list_preference (username, list, page_size, last_query, changed_at) VALUES (?, ?, ?, ?, ?)")) {
+                for (LastView view : views) {
+                    update.setInt(1, view.pageSize());
+                    update.setString(2, view.query());
+                    update.setObject(3, now.atOffset(ZoneOffset.UTC));
+                    update.setString(4, view.username());
+                    update.setString(5, view.list());
+                    if (update.executeUpdate() == 0) {
+                        insert.setString(1, view.username());
+                        insert.setString(2, view.list());
+                        insert.setInt(3, view.pageSize());
+                        insert.setString(4, view.query());
+                        insert.setObject(5, now.atOffset(ZoneOffset.UTC));
+                        insert.executeUpdate();
                     }
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        }
+        });
     }
 
     /** On PostgreSQL the commit does not wait for the WAL flush, which during a drain queues behind ingestion's commits. */
